@@ -1,0 +1,89 @@
+# Hotspot Veiligheidsscan - build, test, demo and package.
+# `make demo` and `make test` do all the set-up on a fresh Debian (bookworm) machine.
+
+SHELL := /bin/bash
+SYS_PYTHON := /usr/bin/python3
+VENV := .venv
+PY := $(VENV)/bin/python
+BUILD := build
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+ZIP := $(BUILD)/hotspot_plugin-$(VERSION).zip
+QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := qgis python3-qgis qgis-providers python3-numpy python3-shapely python3-pyproj \
+	python3-rasterio python3-scipy python3-matplotlib python3-venv python3-pip poppler-utils xvfb xauth \
+	pyqt5-dev-tools qttools5-dev-tools sqlite3
+
+export QT_QPA_PLATFORM ?= offscreen
+export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
+export PYTHONDONTWRITEBYTECODE := 1
+export PROJ_DATA ?= /usr/share/proj
+
+.PHONY: setup deps test test-unit test-qgis demo demo-data bench package install qgis lint i18n clean
+
+setup: deps $(VENV)/.stamp i18n
+
+deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:" $$missing; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
+
+$(VENV)/.stamp: requirements-test.txt
+	$(SYS_PYTHON) -m venv --system-site-packages $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+i18n: $(BUILD)/i18n/hotspot_nl.qm
+
+$(BUILD)/i18n/hotspot_nl.qm: $(wildcard resources/i18n/nl/*.ts)
+	$(SYS_PYTHON) scripts/i18n.py compile $(BUILD)/i18n
+
+test: setup
+	$(PY) -m pytest -p no:pytest_qgis tests/unit
+	$(PY) -m pytest tests/qgis
+
+test-unit: setup
+	$(PY) -m pytest -p no:pytest_qgis tests/unit
+
+test-qgis: setup
+	$(PY) -m pytest tests/qgis
+
+demo: setup package
+	rm -rf $(BUILD)/demo-profile
+	$(MAKE) --no-print-directory install QGIS_PROFILE_DIR=$(BUILD)/demo-profile/profiles/default
+	QGIS_CUSTOM_CONFIG_PATH=$(abspath $(BUILD)/demo-profile) $(PY) scripts/demo.py $(BUILD)/demo
+
+demo-data: setup
+	$(PY) scripts/build_demo.py resources/demo
+
+bench: setup
+	$(PY) scripts/bench.py
+
+package: setup
+	$(PY) scripts/package.py $(ZIP)
+
+install: package
+	mkdir -p "$(QGIS_PROFILE_DIR)/python/plugins"
+	rm -rf "$(QGIS_PROFILE_DIR)/python/plugins/hotspot_plugin"
+	$(PY) -c "import zipfile,sys; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])" $(ZIP) \
+		"$(QGIS_PROFILE_DIR)/python/plugins"
+	@echo "Installed into $(QGIS_PROFILE_DIR)/python/plugins/hotspot_plugin"
+
+qgis: setup
+	rm -rf $(BUILD)/qgis-profile
+	$(MAKE) --no-print-directory install QGIS_PROFILE_DIR=$(BUILD)/qgis-profile/profiles/default
+	$(PY) scripts/enable_plugin.py $(BUILD)/qgis-profile/profiles/default
+	QT_QPA_PLATFORM= qgis --profiles-path $(abspath $(BUILD)/qgis-profile) --noversioncheck \
+		--project resources/demo/zuiderwaarde.qgs
+
+lint: setup
+	$(PY) -m ruff check hotspot_plugin tests scripts
+	$(PY) scripts/check_core_purity.py
+	$(SYS_PYTHON) scripts/i18n.py check
+
+clean:
+	rm -rf $(BUILD) .pytest_cache

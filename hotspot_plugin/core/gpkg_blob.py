@@ -1,0 +1,78 @@
+"""GeoPackage geometry blobs (GPKG spec 2.1.3): encode points fast, read envelopes.
+
+Used for bulk writes with sqlite3, where GDAL's rtree triggers need ``ST_MinX`` and
+friends: :func:`envelope` provides them.
+"""
+from __future__ import annotations
+
+import struct
+from typing import Optional, Tuple
+
+import numpy as np
+
+_HEADER = struct.Struct("<2sBBi")  # magic, version, flags, srs_id
+_POINT = struct.Struct("<BIdd")  # byte order, type, x, y
+# flags: bit 0 little-endian, bits 1-3 envelope code, bit 4 empty, bit 5 extended type
+_ENVELOPE_DOUBLES = {0: 0, 1: 4, 2: 6, 3: 6, 4: 8}
+
+
+def point_blob(x: float, y: float, srs_id: int) -> bytes:
+    """A little-endian GPKG blob of a 2-D point without envelope."""
+    return _HEADER.pack(b"GP", 0, 0x01, srs_id) + _POINT.pack(1, 1, x, y)
+
+
+def point_blobs(x: np.ndarray, y: np.ndarray, srs_id: int) -> list:
+    """Blobs for many points at once (numpy builds the bytes; ~20x faster than a loop)."""
+    n = len(x)
+    rec = np.zeros(n, dtype=[("magic", "S2"), ("ver", "u1"), ("flags", "u1"), ("srs", "<i4"),
+                             ("bo", "u1"), ("type", "<u4"), ("x", "<f8"), ("y", "<f8")])
+    rec["magic"] = b"GP"
+    rec["flags"] = 0x01
+    rec["srs"] = srs_id
+    rec["bo"] = 1
+    rec["type"] = 1
+    rec["x"] = x
+    rec["y"] = y
+    raw = rec.tobytes()
+    size = rec.dtype.itemsize
+    return [raw[i * size:(i + 1) * size] for i in range(n)]
+
+
+def is_empty(blob: Optional[bytes]) -> bool:
+    if blob is None or len(blob) < 8:
+        return True
+    return bool(blob[3] & 0x10)
+
+
+def envelope(blob: Optional[bytes]) -> Optional[Tuple[float, float, float, float]]:
+    """(minx, maxx, miny, maxy) of a GPKG blob, or None if empty or unreadable."""
+    if blob is None or len(blob) < 8 or blob[:2] != b"GP":
+        return None
+    flags = blob[3]
+    if flags & 0x10:
+        return None
+    code = (flags >> 1) & 0x07
+    endian = "<" if flags & 0x01 else ">"
+    count = _ENVELOPE_DOUBLES.get(code)
+    if count is None:
+        return None
+    if count:
+        minx, maxx, miny, maxy = struct.unpack_from(endian + "4d", blob, 8)
+        return minx, maxx, miny, maxy
+    wkb = bytes(blob[8:])
+    if len(wkb) >= 21:
+        order = "<" if wkb[0] == 1 else ">"
+        (gtype,) = struct.unpack_from(order + "I", wkb, 1)
+        if gtype % 1000 == 1 and gtype < 4000:
+            x, y = struct.unpack_from(order + "2d", wkb, 5)
+            return x, x, y, y
+    try:
+        from shapely import wkb as shapely_wkb
+
+        geom = shapely_wkb.loads(wkb)
+    except Exception:  # noqa: BLE001 - unreadable geometry: no envelope
+        return None
+    if geom.is_empty:
+        return None
+    minx, miny, maxx, maxy = geom.bounds
+    return minx, maxx, miny, maxy

@@ -1,0 +1,64 @@
+"""Translation: one context ("Hotspot") for all strings, Dutch shipped.
+
+``tr()`` is what every user-facing string goes through. ``scripts/i18n.py`` extracts
+``tr("...")`` and the core's ``N_("...")`` literals into resources/i18n/nl/*.ts, and
+``make i18n`` compiles them with lrelease into one .qm file.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from qgis.core import QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+
+from .paths import i18n_dir
+
+CONTEXT = "Hotspot"
+_translator: Optional[QTranslator] = None
+
+
+def tr(text: str) -> str:
+    """Translate *text* (English source) into the user's language."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def tr_error(error) -> str:
+    """The translated message of a core HotspotError."""
+    return error.render(tr)
+
+
+def user_locale() -> str:
+    """Two-letter language code QGIS is running in (QGIS's own override first)."""
+    settings = QgsSettings()
+    if settings.value("locale/overrideFlag", False, type=bool):
+        name = settings.value("locale/userLocale", "") or ""
+    else:
+        name = settings.value("locale/globalLocale", "") or QLocale.system().name()
+    return (name or "en")[:2].lower()
+
+
+def install_translator(locale: Optional[str] = None) -> bool:
+    """Install the translator for *locale* (default: QGIS's); True if one was loaded."""
+    global _translator
+    remove_translator()
+    lang = (locale or user_locale())[:2]
+    qm = i18n_dir() / f"hotspot_{lang}.qm"
+    if not qm.exists():
+        return False
+    translator = QTranslator()
+    if not translator.load(str(qm)):
+        return False
+    QCoreApplication.installTranslator(translator)
+    _translator = translator
+    return True
+
+
+def remove_translator() -> None:
+    global _translator
+    if _translator is not None:
+        QCoreApplication.removeTranslator(_translator)
+        _translator = None
+
+
+def current_translator() -> Optional[QTranslator]:
+    return _translator

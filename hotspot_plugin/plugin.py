@@ -1,0 +1,109 @@
+"""The plugin shell: the Hotspot menu and toolbar, the Processing provider, clean unload."""
+from __future__ import annotations
+
+from typing import List, Optional
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QMenu, QToolBar
+
+from . import log
+from .i18n import remove_translator, tr
+from .paths import icon_path
+
+
+class HotspotPlugin:
+    """Created by classFactory; QGIS calls initProcessing, initGui and unload."""
+
+    MENU_OBJECT_NAME = "mHotspotMenu"
+    TOOLBAR_OBJECT_NAME = "mHotspotToolBar"
+
+    def __init__(self, iface) -> None:
+        self.iface = iface
+        self.provider = None
+        self.menu: Optional[QMenu] = None
+        self.toolbar: Optional[QToolBar] = None
+        self.actions: List[QAction] = []
+
+    # Processing ----------------------------------------------------------------------------
+    def initProcessing(self) -> None:  # noqa: N802 - QGIS API
+        from .processing.provider import HotspotProvider
+
+        if self.provider is None:
+            self.provider = HotspotProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    # GUI -----------------------------------------------------------------------------------
+    def initGui(self) -> None:  # noqa: N802 - QGIS API
+        self.initProcessing()
+        main_window = self.iface.mainWindow()
+        self.menu = QMenu(tr("Hotspot"), main_window)
+        self.menu.setObjectName(self.MENU_OBJECT_NAME)
+        self.toolbar = self.iface.addToolBar(tr("Hotspot"))
+        self.toolbar.setObjectName(self.TOOLBAR_OBJECT_NAME)
+
+        self._add_action("database.svg", tr("Create safety GeoPackage…"),
+                         lambda: self.run_algorithm("hotspot:createsafetygpkg"), toolbar=False)
+        self._add_action("import.svg", tr("Import incidents…"),
+                         lambda: self.run_algorithm("hotspot:importincidents"))
+        self._add_action("layers.svg", tr("Add safety layers"), self.add_safety_layers)
+        self.menu.addSeparator()
+        self._add_action("settings.svg", tr("Settings…"), self.show_settings, toolbar=False)
+
+        menu_bar = main_window.menuBar()
+        menus = [a for a in menu_bar.actions() if a.menu() is not None]
+        help_action = menus[-1] if menus else None
+        if help_action is not None:
+            menu_bar.insertMenu(help_action, self.menu)
+        else:
+            menu_bar.addMenu(self.menu)
+        log.info(tr("Hotspot plugin loaded."))
+
+    def _add_action(self, icon: str, text: str, callback, toolbar: bool = True) -> QAction:
+        action = QAction(QIcon(icon_path(icon)), text, self.iface.mainWindow())
+        action.setObjectName("mHotspotAction" + str(len(self.actions)))
+        action.triggered.connect(callback)
+        self.menu.addAction(action)
+        if toolbar:
+            self.toolbar.addAction(action)
+        self.actions.append(action)
+        return action
+
+    def unload(self) -> None:
+        for action in self.actions:
+            if self.menu is not None:
+                self.menu.removeAction(action)
+            if self.toolbar is not None:
+                self.toolbar.removeAction(action)
+            action.deleteLater()
+        self.actions = []
+        if self.menu is not None:
+            self.menu.menuAction().setVisible(False)
+            self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
+            self.menu.deleteLater()
+            self.menu = None
+        if self.toolbar is not None:
+            self.iface.mainWindow().removeToolBar(self.toolbar)
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        remove_translator()
+
+    # Actions -------------------------------------------------------------------------------
+    def run_algorithm(self, algorithm_id: str, parameters: Optional[dict] = None) -> None:
+        import processing
+
+        processing.execAlgorithmDialog(algorithm_id, parameters or {})
+
+    def add_safety_layers(self) -> None:
+        from .gui.add_layers import choose_and_add_layers
+
+        choose_and_add_layers(self.iface)
+
+    def show_settings(self) -> None:
+        from .compat import exec_dialog
+        from .gui.settings_dialog import SettingsDialog
+
+        exec_dialog(SettingsDialog(self.iface.mainWindow()))

@@ -1,0 +1,84 @@
+"""Shared base of Hotspot's Processing algorithms: translation, help files, feedback, errors."""
+from __future__ import annotations
+
+import html
+from typing import Optional
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingFeedback
+from qgis.PyQt.QtGui import QIcon
+
+from .. import log
+from ..core.errors import Canceled, HotspotError
+from ..core.progress import Monitor
+from ..i18n import tr, user_locale
+from ..paths import icon_path, resource
+
+
+class HotspotAlgorithm(QgsProcessingAlgorithm):
+    """Subclasses set NAME, GROUP_ID and define display_name()/group_name()/initAlgorithm/process()."""
+
+    NAME = ""
+    GROUP_ID = "data"
+    ICON = "hotspot.svg"
+
+    def name(self) -> str:
+        return self.NAME
+
+    def createInstance(self):  # noqa: N802 - QGIS API
+        return type(self)()
+
+    def tr(self, text: str) -> str:
+        return tr(text)
+
+    def displayName(self) -> str:  # noqa: N802 - QGIS API
+        return self.display_name()
+
+    def display_name(self) -> str:
+        raise NotImplementedError
+
+    def group(self) -> str:
+        return {"data": tr("Safety data"), "density": tr("Density and hotspots"),
+                "scan": tr("Environment scan"), "schouw": tr("Buurtschouw"),
+                "nearrepeat": tr("Near-repeat")}.get(self.GROUP_ID, self.GROUP_ID)
+
+    def groupId(self) -> str:  # noqa: N802 - QGIS API
+        return self.GROUP_ID
+
+    def icon(self) -> QIcon:
+        return QIcon(icon_path(self.ICON))
+
+    def helpText(self, lang: Optional[str] = None) -> str:  # noqa: N802
+        """The help file resources/help/<lang>/<name>.html (Dutch or English)."""
+        lang = lang or ("nl" if user_locale() == "nl" else "en")
+        path = resource("help", lang, f"{self.NAME}.html")
+        if not path.exists():
+            path = resource("help", "en", f"{self.NAME}.html")
+        return path.read_text(encoding="utf-8") if path.exists() else ""
+
+    def shortHelpString(self) -> str:  # noqa: N802 - QGIS API
+        return self.helpText()
+
+    # Running ---------------------------------------------------------------------------------
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
+        feedback = feedback or QgsProcessingFeedback()
+        try:
+            return self.process(parameters, context, feedback)
+        except Canceled:
+            feedback.reportError(tr("Cancelled: nothing was changed."), fatalError=False)
+            raise QgsProcessingException(tr("Cancelled by the user. Nothing was changed.")) from None
+        except HotspotError as exc:
+            message = exc.render(tr)
+            log.warning(f"{self.NAME}: {message}")
+            raise QgsProcessingException(message) from None
+
+    def process(self, parameters, context, feedback) -> dict:
+        raise NotImplementedError
+
+    @staticmethod
+    def monitor(feedback) -> Monitor:
+        return Monitor(feedback.setProgress, feedback.isCanceled)
+
+    @staticmethod
+    def info(feedback, text: str) -> None:
+        feedback.pushInfo(text)
+        log.info(html.unescape(text))

@@ -1,0 +1,365 @@
+"""The safety GeoPackage on disk: create it, open it for transactional writes, read it back.
+
+Creation goes through OGR (so the GeoPackage is exactly what GDAL and QGIS expect:
+gpkg_contents, spatial indexes, constraints); bulk writes go through sqlite3 inside one
+transaction, with the functions GDAL's rtree triggers call registered on the connection.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence
+
+from osgeo import ogr, osr
+
+from ..core import gpkg_blob, schema
+from ..core.categories import DEFAULT_CATEGORIES, Category
+from ..core.errors import HotspotError, InputError
+from ..core.i18n import N_
+from ..paths import plugin_version
+
+ogr.UseExceptions()
+osr.UseExceptions()
+
+_OGR_TYPES = {
+    "TEXT": (ogr.OFTString, None),
+    "INTEGER": (ogr.OFTInteger64, None),
+    "REAL": (ogr.OFTReal, None),
+    "DATETIME": (ogr.OFTDateTime, None),
+    "DATE": (ogr.OFTDate, None),
+    "BOOLEAN": (ogr.OFTInteger, ogr.OFSTBoolean),
+}
+_OGR_GEOMETRY = {
+    "POINT": ogr.wkbPoint,
+    "LINESTRING": ogr.wkbLineString,
+    "MULTIPOLYGON": ogr.wkbMultiPolygon,
+}
+
+
+class GeoPackageError(HotspotError):
+    """The GeoPackage cannot be used: missing, not a safety GeoPackage, read-only, locked."""
+
+
+def now_iso() -> str:
+    return dt.datetime.now().replace(microsecond=0).isoformat()
+
+
+def create_safety_gpkg(path: str, epsg: int = schema.DEFAULT_EPSG, municipality: str = "",
+                       categories: Sequence[Category] = DEFAULT_CATEGORIES,
+                       styles: Optional[Dict[str, str]] = None, overwrite: bool = False) -> str:
+    """Create an empty safety GeoPackage at *path*; return the path.
+
+    Built in a temporary file beside *path* and moved into place at the end, so a failure
+    never leaves a half-made GeoPackage. *styles* maps layer name -> QML text for the
+    layer_styles table.
+    """
+    target = Path(path)
+    if target.suffix.lower() != ".gpkg":
+        raise InputError(N_("The file name must end in .gpkg: {path}"), path=str(path))
+    if target.exists() and not overwrite:
+        raise InputError(N_("{path} already exists. Choose another file name or allow overwriting."),
+                         path=str(path))
+    if not target.parent.exists():
+        raise InputError(N_("The folder {folder} does not exist."), folder=str(target.parent))
+    if not os.access(target.parent, os.W_OK):
+        raise InputError(N_("The folder {folder} is not writable."), folder=str(target.parent))
+    srs = osr.SpatialReference()
+    try:
+        srs.ImportFromEPSG(int(epsg))
+    except (RuntimeError, ValueError, TypeError):
+        raise InputError(N_("EPSG:{epsg} is not a known coordinate reference system."), epsg=epsg) from None
+    if srs.IsGeographic():
+        raise InputError(N_("A safety GeoPackage needs a projected CRS in metres (such as RD New, "
+                            "EPSG:28992, or Belgian Lambert 2008, EPSG:3812); EPSG:{epsg} is geographic."),
+                         epsg=epsg)
+    fd, tmp_name = tempfile.mkstemp(suffix=".gpkg", prefix=".hotspot-", dir=str(target.parent))
+    os.close(fd)
+    os.unlink(tmp_name)
+    try:
+        _build(tmp_name, srs, categories, municipality, int(epsg), styles or {})
+        os.replace(tmp_name, target)
+    finally:
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp_name + suffix)
+    return str(target)
+
+
+def _build(path: str, srs, categories, municipality: str, epsg: int, styles: Dict[str, str]) -> None:
+    driver = ogr.GetDriverByName("GPKG")
+    ds = driver.CreateDataSource(path)
+    try:
+        for layer_def in schema.LAYERS:
+            if layer_def.geometry:
+                lyr = ds.CreateLayer(layer_def.name, srs, _OGR_GEOMETRY[layer_def.geometry],
+                                     ["FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES",
+                                      f"IDENTIFIER={layer_def.title_nl}",
+                                      f"DESCRIPTION={layer_def.title_en}"])
+            else:
+                lyr = ds.CreateLayer(layer_def.name, None, ogr.wkbNone,
+                                     ["FID=fid", "ASPATIAL_VARIANT=GPKG_ATTRIBUTES",
+                                      f"IDENTIFIER={layer_def.title_nl}",
+                                      f"DESCRIPTION={layer_def.title_en}"])
+            for f in layer_def.fields:
+                ogr_type, subtype = _OGR_TYPES[f.type]
+                defn = ogr.FieldDefn(f.name, ogr_type)
+                if subtype is not None:
+                    defn.SetSubType(subtype)
+                if f.not_null:
+                    defn.SetNullable(False)
+                if f.unique:
+                    defn.SetUnique(True)
+                if f.default is not None:
+                    defn.SetDefault(f.default)
+                lyr.CreateField(defn)
+        meta = ds.CreateLayer(schema.METADATA, None, ogr.wkbNone,
+                              ["FID=fid", "ASPATIAL_VARIANT=GPKG_ATTRIBUTES"])
+        meta.CreateField(ogr.FieldDefn("key", ogr.OFTString))
+        meta.CreateField(ogr.FieldDefn("value", ogr.OFTString))
+        styles_layer = _create_styles_layer(ds)
+        ds.StartTransaction()
+        cat_layer = ds.GetLayerByName(schema.CATEGORIES)
+        for c in categories:
+            feat = ogr.Feature(cat_layer.GetLayerDefn())
+            feat.SetField("code", c.code)
+            feat.SetField("label_nl", c.label_nl)
+            feat.SetField("label_en", c.label_en)
+            feat.SetField("safety_field", c.safety_field)
+            feat.SetField("weight", float(c.weight))
+            cat_layer.CreateFeature(feat)
+        for key, value in (("schema_version", str(schema.SCHEMA_VERSION)), ("epsg", str(epsg)),
+                           ("municipality", municipality), ("created_at", now_iso()),
+                           ("plugin_version", plugin_version()), ("kind", "hotspot-safety-gpkg")):
+            feat = ogr.Feature(meta.GetLayerDefn())
+            feat.SetField("key", key)
+            feat.SetField("value", value)
+            meta.CreateFeature(feat)
+        for name, qml in styles.items():
+            feat = ogr.Feature(styles_layer.GetLayerDefn())
+            layer_def = schema.LAYER_BY_NAME[name]
+            feat.SetField("f_table_catalog", "")
+            feat.SetField("f_table_schema", "")
+            feat.SetField("f_table_name", name)
+            feat.SetField("f_geometry_column", "geom" if layer_def.geometry else "")
+            feat.SetField("styleName", name)
+            feat.SetField("styleQML", qml)
+            feat.SetField("styleSLD", "")
+            feat.SetField("useAsDefault", 1)
+            feat.SetField("description", "Hotspot " + plugin_version())
+            feat.SetField("owner", "")
+            feat.SetField("ui", "")
+            feat.SetField("update_time", dt.datetime.utcnow().strftime("%Y/%m/%d %H:%M:%S"))
+            styles_layer.CreateFeature(feat)
+        ds.CommitTransaction()
+        for layer_def in schema.LAYERS:
+            for cols in layer_def.indexes:
+                idx = f"idx_{layer_def.name}_{'_'.join(cols)}"
+                ds.ExecuteSQL(f'CREATE INDEX "{idx}" ON "{layer_def.name}" ({", ".join(cols)})')
+    finally:
+        ds = None  # noqa: F841 - closes and flushes the spatial indexes
+
+
+def _create_styles_layer(ds):
+    """The layer_styles table as QGIS itself creates it in a GeoPackage."""
+    lyr = ds.CreateLayer("layer_styles", None, ogr.wkbNone, ["FID=id", "ASPATIAL_VARIANT=GPKG_ATTRIBUTES"])
+    for name, kind, width in (("f_table_catalog", ogr.OFTString, 256), ("f_table_schema", ogr.OFTString, 256),
+                              ("f_table_name", ogr.OFTString, 256), ("f_geometry_column", ogr.OFTString, 256),
+                              ("styleName", ogr.OFTString, 30), ("styleQML", ogr.OFTString, 0),
+                              ("styleSLD", ogr.OFTString, 0), ("useAsDefault", ogr.OFTInteger, 0),
+                              ("description", ogr.OFTString, 0), ("owner", ogr.OFTString, 30),
+                              ("ui", ogr.OFTString, 30), ("update_time", ogr.OFTDateTime, 0)):
+        defn = ogr.FieldDefn(name, kind)
+        if width:
+            defn.SetWidth(width)
+        if name == "useAsDefault":
+            defn.SetSubType(ogr.OFSTBoolean)
+        lyr.CreateField(defn)
+    return lyr
+
+
+# sqlite3 access ---------------------------------------------------------------------------
+
+def _register_functions(con: sqlite3.Connection) -> None:
+    """The spatial functions GDAL's GeoPackage triggers call (rtree maintenance)."""
+
+    def part(index: int):
+        def fn(blob):
+            env = gpkg_blob.envelope(blob)
+            return None if env is None else env[index]
+        return fn
+
+    for name, index in (("ST_MinX", 0), ("ST_MaxX", 1), ("ST_MinY", 2), ("ST_MaxY", 3)):
+        con.create_function(name, 1, part(index), deterministic=True)
+    con.create_function("ST_IsEmpty", 1, lambda b: 1 if gpkg_blob.is_empty(b) else 0, deterministic=True)
+
+
+def check_safety_gpkg(path: str) -> None:
+    """Raise GeoPackageError unless *path* is a readable safety GeoPackage."""
+    p = Path(path or "")
+    if not path or not p.exists():
+        raise GeoPackageError(N_("The safety GeoPackage {path} does not exist. Create it first with "
+                                 "'Create safety GeoPackage'."), path=str(path))
+    try:
+        con = sqlite3.connect(f"file:{p}?mode=ro", uri=True, timeout=2.0)
+        try:
+            names = {r[0] for r in con.execute("SELECT table_name FROM gpkg_contents")}
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        raise GeoPackageError(N_("{path} is not a GeoPackage."), path=str(path)) from None
+    missing = [name for name in (schema.INCIDENTS, schema.CATEGORIES, schema.AREAS) if name not in names]
+    if missing:
+        raise GeoPackageError(N_("{path} is not a safety GeoPackage: it has no layer(s) {missing}. "
+                                 "Create one with 'Create safety GeoPackage'."),
+                              path=str(path), missing=", ".join(missing))
+
+
+def connect(path: str, write: bool = False, timeout: float = 2.0) -> sqlite3.Connection:
+    """An sqlite3 connection to a safety GeoPackage (autocommit; use :func:`transaction`)."""
+    check_safety_gpkg(path)
+    if write and not os.access(path, os.W_OK):
+        raise GeoPackageError(N_("The GeoPackage {path} is read-only. Make it writable or copy it."),
+                              path=str(path))
+    uri = f"file:{Path(path)}?mode={'rw' if write else 'ro'}"
+    con = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+    _register_functions(con)
+    if write:
+        # Bulk writes touch index pages all over the file; a 256 MiB page cache keeps them in memory.
+        con.execute("PRAGMA cache_size = -262144")
+    return con
+
+
+@contextlib.contextmanager
+def transaction(con: sqlite3.Connection, path: str = "") -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE ... COMMIT; anything raised inside rolls everything back."""
+    try:
+        con.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise _locked_or_readonly(exc, path) from None
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    try:
+        con.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        con.execute("ROLLBACK")
+        raise _locked_or_readonly(exc, path) from None
+
+
+def _locked_or_readonly(exc: sqlite3.OperationalError, path: str) -> GeoPackageError:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return GeoPackageError(N_("The GeoPackage {path} is locked by another program or by a layer "
+                                  "being edited in QGIS. Save or stop editing, close the other program, "
+                                  "and try again. Nothing was changed."), path=str(path))
+    if "readonly" in text or "read-only" in text:
+        return GeoPackageError(N_("The GeoPackage {path} is read-only. Make it writable or copy it."),
+                               path=str(path))
+    return GeoPackageError(N_("The GeoPackage {path} could not be written: {error}. Nothing was changed."),
+                           path=str(path), error=str(exc))
+
+
+def srs_id(con: sqlite3.Connection, table: str) -> int:
+    row = con.execute("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?", (table,)).fetchone()
+    if row is None:
+        raise GeoPackageError(N_("The layer {layer} is missing from the GeoPackage."), layer=table)
+    return int(row[0])
+
+
+def crs_wkt(con: sqlite3.Connection, table: str = schema.INCIDENTS) -> str:
+    """The layer's CRS as 'EPSG:n' when it has an EPSG code, else its WKT."""
+    sid = srs_id(con, table)
+    row = con.execute("SELECT organization, organization_coordsys_id, definition FROM gpkg_spatial_ref_sys "
+                      "WHERE srs_id = ?", (sid,)).fetchone()
+    if row and str(row[0]).upper() == "EPSG":
+        return f"EPSG:{int(row[1])}"
+    return row[2] if row else f"EPSG:{sid}"
+
+
+def read_categories(con: sqlite3.Connection) -> List[Category]:
+    rows = con.execute(f"SELECT code, label_nl, label_en, safety_field, weight FROM {schema.CATEGORIES}")
+    return [Category(str(code), label_nl or "", label_en or "", field_, float(w if w is not None else 1.0))
+            for code, label_nl, label_en, field_, w in rows]
+
+
+def existing_keys(con: sqlite3.Connection, keys: Sequence[str], chunk: int = 500) -> Dict[str, str]:
+    """dedup_key -> import batch of the keys already in the incidents layer."""
+    found: Dict[str, str] = {}
+    for start in range(0, len(keys), chunk):
+        part = list(keys[start:start + chunk])
+        marks = ",".join("?" * len(part))
+        for key, batch in con.execute(
+                f"SELECT dedup_key, import_batch FROM {schema.INCIDENTS} WHERE dedup_key IN ({marks})", part):
+            found[key] = batch or ""
+    return found
+
+
+def insert_rows(con: sqlite3.Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> int:
+    sql = (f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES ({", ".join("?" * len(columns))})')
+    cur = con.executemany(sql, rows)
+    return cur.rowcount
+
+
+def bulk_insert_points(con: sqlite3.Connection, table: str, columns: Sequence[str], rows: Sequence[Sequence],
+                       x: Sequence[float], y: Sequence[float]) -> None:
+    """Insert many point features fast; call inside :func:`transaction`.
+
+    GDAL's per-row triggers (rtree maintenance, feature count) cost more than the insert
+    itself, so they are dropped for the duration, the rtree rows and the feature count are
+    written in bulk with explicit fids, and the triggers are recreated from their own SQL.
+    Everything happens in the caller's transaction, so a failure leaves the table as it was.
+    ``rows`` holds the values of ``columns`` (which must not include fid).
+    """
+    triggers = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
+                           (table,)).fetchall()
+    for name, _ in triggers:
+        con.execute(f'DROP TRIGGER "{name}"')
+    first = int(con.execute(f'SELECT coalesce(max(fid), 0) FROM "{table}"').fetchone()[0]) + 1
+    n = len(rows)
+    insert_rows(con, table, ("fid", *columns), ((first + k, *row) for k, row in enumerate(rows)))
+    rtree = f"rtree_{table}_geom"
+    if any(name.startswith(f"rtree_{table}_") for name, _ in triggers):
+        con.executemany(f'INSERT INTO "{rtree}" VALUES (?, ?, ?, ?, ?)',
+                        ((first + k, float(x[k]), float(x[k]), float(y[k]), float(y[k])) for k in range(n)))
+    if any(name.startswith("trigger_insert_feature_count_") for name, _ in triggers):
+        con.execute("UPDATE gpkg_ogr_contents SET feature_count = feature_count + ? "
+                    "WHERE lower(table_name) = lower(?)", (n, table))
+    for _, sql in triggers:
+        con.execute(sql)
+
+
+def refresh_contents(con: sqlite3.Connection, table: str) -> None:
+    """Update the layer's extent and last_change in gpkg_contents after a bulk write."""
+    rtree = f"rtree_{table}_geom"
+    exists = con.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (rtree,)).fetchone()
+    if exists:
+        minx, miny, maxx, maxy = con.execute(
+            f'SELECT min(minx), min(miny), max(maxx), max(maxy) FROM "{rtree}"').fetchone()
+        con.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?",
+                    (minx, miny, maxx, maxy, table))
+    con.execute("UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') "
+                "WHERE table_name = ?", (table,))
+
+
+def layer_uri(path: str, layer: str) -> str:
+    """An OGR provider URI for one layer, built with QGIS's URI API when available."""
+    try:
+        from qgis.core import QgsProviderRegistry
+
+        return QgsProviderRegistry.instance().encodeUri("ogr", {"path": str(path), "layerName": layer})
+    except ImportError:  # pragma: no cover - outside QGIS
+        return f"{path}|layername={layer}"
+
+
+def feature_count(path: str, table: str) -> int:
+    con = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+    try:
+        return int(con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
+    finally:
+        con.close()
