@@ -55,6 +55,7 @@ test-qgis: setup
 demo: setup package
 	rm -rf $(BUILD)/demo-profile
 	$(MAKE) --no-print-directory install QGIS_PROFILE_DIR=$(BUILD)/demo-profile/profiles/default
+	$(PY) scripts/enable_plugin.py $(BUILD)/demo-profile/profiles/default nl >/dev/null
 	QGIS_CUSTOM_CONFIG_PATH=$(abspath $(BUILD)/demo-profile) $(PY) scripts/demo.py $(BUILD)/demo
 
 demo-data: setup

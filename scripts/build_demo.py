@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Build the bundled demo data of the fictional town Zuiderwaarde (deterministic).
+
+Writes into the given folder (default resources/demo):
+  zuiderwaarde.gpkg      a safety GeoPackage with buurten, streets, risk objects, 3 years of incidents
+  zuiderwaarde.qgs       a QGIS project with its layers, styled (relative paths)
+  politie_export.csv     a police-style export of new incidents, some rows deliberately bad
+"""
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+from osgeo import ogr
+from qgis_app import ROOT, start
+
+SEED = 2024
+
+
+def write_layers(path: Path, layers: dict) -> None:
+    ds = ogr.Open(str(path), 1)
+    try:
+        ds.StartTransaction()
+        for name, records in layers.items():
+            layer = ds.GetLayerByName(name)
+            defn = layer.GetLayerDefn()
+            names = {defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())}
+            for record in records:
+                feature = ogr.Feature(defn)
+                for key, value in record.items():
+                    if key == "geometry" or value is None:
+                        continue
+                    if key not in names:
+                        raise KeyError(f"{name}.{key} is not in the schema")
+                    feature.SetField(key, value)
+                feature.SetGeometry(ogr.CreateGeometryFromWkb(record["geometry"].wkb))
+                if layer.CreateFeature(feature) != 0:
+                    raise RuntimeError(f"could not write a feature to {name}")
+        ds.CommitTransaction()
+    finally:
+        ds = None  # noqa: F841
+
+
+def build(out: Path) -> None:
+    start()
+    from qgis.core import QgsProject, QgsRectangle
+
+    from hotspot_plugin.i18n import install_translator
+
+    install_translator("nl")  # the demo town is Dutch: layer names, legends and styles in Dutch
+
+    from hotspot_plugin.core.demo_town import build_demo_town, demo_import_rows
+    from hotspot_plugin.storage import gpkg
+    from hotspot_plugin.storage.layers import add_safety_layers
+    from hotspot_plugin.storage.styles import build_styles
+
+    out.mkdir(parents=True, exist_ok=True)
+    town = build_demo_town(SEED)
+    path = out / "zuiderwaarde.gpkg"
+    gpkg.create_safety_gpkg(str(path), municipality=f"{town.town_name} ({town.municipality_code})",
+                            styles=build_styles(), overwrite=True)
+    write_layers(path, town.layers)
+    con = gpkg.connect(str(path), write=True)
+    try:
+        with gpkg.transaction(con, str(path)):
+            for name in town.layers:
+                gpkg.refresh_contents(con, name)
+        con.execute("VACUUM")
+    finally:
+        con.close()
+
+    header, rows = demo_import_rows(town)[:2]
+    with open(out / "politie_export.csv", "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh, delimiter=";")
+        writer.writerow(header)
+        writer.writerows(rows)
+
+    project = QgsProject.instance()
+    project.clear()
+    project.setTitle(f"Hotspot demo - {town.town_name}")
+    project.setCrs(gpkg_crs())
+    add_safety_layers(str(path), project, f"{town.town_name}")
+    xmin, ymin, xmax, ymax = town.extent
+    project.viewSettings().setDefaultViewExtent(_ref_extent(QgsRectangle(xmin, ymin, xmax, ymax), project))
+    project.write(str(out / "zuiderwaarde.qgs"))
+    counts = {name: len(records) for name, records in town.layers.items()}
+    print(f"Demo data in {out}: {counts}")
+
+
+def gpkg_crs():
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    return QgsCoordinateReferenceSystem("EPSG:28992")
+
+
+def _ref_extent(rect, project):
+    from qgis.core import QgsReferencedRectangle
+
+    return QgsReferencedRectangle(rect, project.crs())
+
+
+if __name__ == "__main__":
+    build(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "resources" / "demo")
