@@ -82,7 +82,10 @@ class ValidatedRows:
 
     def drop(self, keep: np.ndarray) -> "ValidatedRows":
         """A copy with only the accepted rows where *keep* is true."""
-        idx = np.flatnonzero(keep)
+        return self.drop_order(np.flatnonzero(keep))
+
+    def drop_order(self, idx: np.ndarray) -> "ValidatedRows":
+        """A copy with the accepted rows at positions *idx*, in that order."""
         pick = [int(i) for i in idx]
         return ValidatedRows(
             self.rows[idx], self.x[idx], self.y[idx], [self.occurred_at[i] for i in pick],
@@ -90,13 +93,13 @@ class ValidatedRows:
             [self.source_id[i] for i in pick], [self.description[i] for i in pick],
             [self.dedup_key[i] for i in pick], [self.uuid[i] for i in pick], list(self.rejected))
 
-    def reason_summary(self, translate=None, top: int = 3) -> str:
-        counts = Counter(r.template for r in self.rejected)
-        parts = []
-        for template, n in counts.most_common(top):
-            example = next(r for r in self.rejected if r.template == template)
-            parts.append(f"{n} x {example.render(translate)}")
-        return "; ".join(parts)
+def summarise_rejections(rejected: Sequence[Rejection], translate=None) -> List[Tuple[int, str]]:
+    """(count, first example's message) per kind of reason, the most frequent first."""
+    counts = Counter(r.template for r in rejected)
+    examples: Dict[str, Rejection] = {}
+    for r in rejected:
+        examples.setdefault(r.template, r)
+    return [(n, examples[template].render(translate)) for template, n in counts.most_common()]
 
 
 @dataclass

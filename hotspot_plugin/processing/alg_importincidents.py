@@ -132,14 +132,17 @@ class ImportIncidentsAlgorithm(HotspotAlgorithm):
                                "{rejected} rejected.").format(read=report.rows_read, imported=report.imported,
                                                               dup=report.duplicates,
                                                               rejected=report.rejected_count - report.duplicates))
-        for reason, count in report.reason_counts(tr).items():
-            feedback.pushWarning(f"{count} x {reason}")
+        summary = report.reason_summary(tr)
+        for n, example in summary:
+            feedback.pushWarning(tr("{n} x, for example: {reason}").format(n=n, reason=example))
         if report.imported == 0:
             if report.duplicates == report.rejected_count:
                 feedback.pushWarning(tr("All rows had been imported before: nothing was added."))
+            elif report.duplicates:
+                feedback.pushWarning(tr("This file was imported before: nothing was added."))
             else:
                 examples = ", ".join(str(r.row) for r in report.rejected[:5])
-                summary = "; ".join(f"{n} x {reason}" for reason, n in report.reason_counts(tr).items())
+                summary = "; ".join(f"{n} x {reason}" for n, reason in summary)
                 raise QgsProcessingException(tr(
                     "None of the {n} rows could be imported, so nothing was changed. Reasons: {summary}. "
                     "First rejected rows: {rows}.").format(n=report.rows_read, summary=summary, rows=examples))

@@ -20,6 +20,7 @@ from ..core import gpkg_blob, schema
 from ..core.categories import DEFAULT_CATEGORIES, Category
 from ..core.errors import HotspotError, InputError
 from ..core.i18n import N_
+from ..core.progress import Monitor, ensure
 from ..paths import plugin_version
 
 ogr.UseExceptions()
@@ -306,23 +307,40 @@ def insert_rows(con: sqlite3.Connection, table: str, columns: Sequence[str], row
     return cur.rowcount
 
 
+#: From this many rows on, plain indexes are rebuilt after a bulk insert rather than updated per row.
+BULK_INDEX_REBUILD = 20_000
+
+
 def bulk_insert_points(con: sqlite3.Connection, table: str, columns: Sequence[str], rows: Sequence[Sequence],
-                       x: Sequence[float], y: Sequence[float]) -> None:
+                       x: Sequence[float], y: Sequence[float], monitor: Optional[Monitor] = None) -> None:
     """Insert many point features fast; call inside :func:`transaction`.
 
     GDAL's per-row triggers (rtree maintenance, feature count) cost more than the insert
     itself, so they are dropped for the duration, the rtree rows and the feature count are
     written in bulk with explicit fids, and the triggers are recreated from their own SQL.
-    Everything happens in the caller's transaction, so a failure leaves the table as it was.
-    ``rows`` holds the values of ``columns`` (which must not include fid).
+    For large batches the plain (non-unique) indexes are rebuilt afterwards instead of
+    updated row by row. Everything happens in the caller's transaction, so a failure leaves
+    the table as it was. ``rows`` holds the values of ``columns`` (which must not include fid).
     """
     triggers = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
                            (table,)).fetchall()
     for name, _ in triggers:
         con.execute(f'DROP TRIGGER "{name}"')
+    indexes = []
+    if len(rows) >= BULK_INDEX_REBUILD:
+        indexes = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                              "AND sql IS NOT NULL AND sql NOT LIKE '%UNIQUE%'", (table,)).fetchall()
+        for name, _ in indexes:
+            con.execute(f'DROP INDEX "{name}"')
+    monitor = ensure(monitor)
     first = int(con.execute(f'SELECT coalesce(max(fid), 0) FROM "{table}"').fetchone()[0]) + 1
     n = len(rows)
-    insert_rows(con, table, ("fid", *columns), ((first + k, *row) for k, row in enumerate(rows)))
+    chunk = 50_000
+    for start in range(0, n, chunk):
+        end = min(n, start + chunk)
+        insert_rows(con, table, ("fid", *columns), ((first + k, *rows[k]) for k in range(start, end)))
+        monitor.set(90.0 * end / n)
+        monitor.check()
     rtree = f"rtree_{table}_geom"
     if any(name.startswith(f"rtree_{table}_") for name, _ in triggers):
         con.executemany(f'INSERT INTO "{rtree}" VALUES (?, ?, ?, ?, ?)',
@@ -330,7 +348,7 @@ def bulk_insert_points(con: sqlite3.Connection, table: str, columns: Sequence[st
     if any(name.startswith("trigger_insert_feature_count_") for name, _ in triggers):
         con.execute("UPDATE gpkg_ogr_contents SET feature_count = feature_count + ? "
                     "WHERE lower(table_name) = lower(?)", (n, table))
-    for _, sql in triggers:
+    for _, sql in triggers + indexes:
         con.execute(sql)
 
 

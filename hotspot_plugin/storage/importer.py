@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import uuid
-from collections import Counter
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 from qgis.core import QgsFeatureRequest, QgsGeometry, QgsWkbTypes
@@ -22,6 +21,7 @@ from ..core.incident_import import (
     SourceColumns,
     ValidatedRows,
     require_columns,
+    summarise_rejections,
     validate_rows,
 )
 from ..core.progress import Monitor, ensure
@@ -59,9 +59,9 @@ class ImportReport:
     def rejected_count(self) -> int:
         return len(self.rejected)
 
-    def reason_counts(self, translate=None) -> Dict[str, int]:
-        """How many rows were rejected for each kind of reason (templates, translated)."""
-        return dict(Counter(translate(r.template) if translate else r.template for r in self.rejected))
+    def reason_summary(self, translate=None) -> List[Tuple[int, str]]:
+        """(count, example message) per kind of reason, the most frequent first."""
+        return summarise_rejections(self.rejected, translate)
 
 
 def read_source(source, mapping: FieldMapping, monitor: Optional[Monitor] = None, layer=None):
@@ -260,20 +260,19 @@ def import_incidents(source, gpkg_path: str, mapping: FieldMapping, source_crs: 
 
 def _write(con, gpkg_path: str, rows: ValidatedRows, sid: int, batch_id: str, report: ImportReport,
            source_name: str, monitor: Monitor) -> None:
+    # In the order of the identity key: uuid and dedup_key are both derived from it, so their
+    # unique indexes are filled front to back (twice as fast for a million rows).
+    order = sorted(range(rows.accepted_count), key=rows.dedup_key.__getitem__)
+    rows = rows.drop_order(np.asarray(order, dtype=np.int64))
     blobs = point_blobs(rows.x, rows.y, sid)
     cols = ("geom", "uuid", "occurred_at", "category", "safety_field", "weight", "source", "source_id",
             "description", "import_batch", "dedup_key")
-    chunk = 50_000
     n = rows.accepted_count
     with gpkg.transaction(con, gpkg_path):
-        for start in range(0, n, chunk):
-            end = min(n, start + chunk)
-            values = [(blobs[k], rows.uuid[k], rows.occurred_at[k], rows.category[k], rows.safety_field[k],
-                       float(rows.weight[k]), source_name, rows.source_id[k], rows.description[k], batch_id,
-                       rows.dedup_key[k]) for k in range(start, end)]
-            gpkg.bulk_insert_points(con, schema.INCIDENTS, cols, values, rows.x[start:end], rows.y[start:end])
-            monitor.set(95.0 * end / n)
-            monitor.check()
+        values = [(blobs[k], rows.uuid[k], rows.occurred_at[k], rows.category[k], rows.safety_field[k],
+                   float(rows.weight[k]), source_name, rows.source_id[k], rows.description[k], batch_id,
+                   rows.dedup_key[k]) for k in range(n)]
+        gpkg.bulk_insert_points(con, schema.INCIDENTS, cols, values, rows.x, rows.y, monitor.sub(0, 95))
         gpkg.insert_rows(con, schema.IMPORT_BATCHES,
                          ("batch_id", "imported_at", "source_name", "source", "rows_read", "rows_imported",
                           "rows_duplicate", "rows_rejected", "plugin_version"),

@@ -75,3 +75,12 @@ def count(path: Path, table: str = "incidents", where: str = "1") -> int:
         return con.execute(f'SELECT count(*) FROM "{table}" WHERE {where}').fetchone()[0]
     finally:
         con.close()
+
+
+def output_layer(value, context=None):
+    """The layer of a Processing output (processing.run gives a layer or a layer id/path)."""
+    from qgis.core import QgsProcessingContext, QgsProcessingUtils, QgsVectorLayer
+
+    if isinstance(value, QgsVectorLayer):
+        return value
+    return QgsProcessingUtils.mapLayerFromString(value, context or QgsProcessingContext())

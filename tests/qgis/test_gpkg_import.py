@@ -20,7 +20,7 @@ from qgis.core import (
 
 from hotspot_plugin.core import schema
 from hotspot_plugin.core.categories import DEFAULT_CATEGORIES
-from tests.qgis.conftest import count, table_snapshot
+from tests.qgis.conftest import count, output_layer, table_snapshot
 
 HEADER = ["registratienummer", "datum", "soort", "x", "y"]
 GOOD = [
@@ -103,7 +103,7 @@ def test_import_good_rows_guessing_columns(make_gpkg, write_csv, run_alg):
 def test_second_import_adds_nothing(make_gpkg, write_csv, run_alg):
     gpkg = make_gpkg()
     csv_path = write_csv([HEADER, *GOOD])
-    run_alg("hotspot:importincidents", import_params(csv_path, gpkg))
+    first = run_alg("hotspot:importincidents", import_params(csv_path, gpkg))
     before = table_snapshot(gpkg)
     feedback = QgsProcessingFeedback()
     messages = []
@@ -112,22 +112,8 @@ def test_second_import_adds_nothing(make_gpkg, write_csv, run_alg):
     assert (result["IMPORTED"], result["DUPLICATES"]) == (0, 3)
     assert any("imported before" in m for m in messages)
     assert table_snapshot(gpkg) == before
-    rejected = result["REJECTED"]
-    layer = rejected if isinstance(rejected, QgsVectorLayer) else QgsProject.instance().mapLayer(rejected)
-    if layer is None:
-        from qgis.core import QgsProcessingUtils
-
-        layer = QgsProcessingUtils.mapLayerFromString(rejected, None)
-    assert layer is not None
-
-
-def _rejected_layer(result, context=None):
-    from qgis.core import QgsProcessingContext, QgsProcessingUtils
-
-    value = result["REJECTED"]
-    if isinstance(value, QgsVectorLayer):
-        return value
-    return QgsProcessingUtils.mapLayerFromString(value, context or QgsProcessingContext())
+    layer = output_layer(result["REJECTED"])
+    assert {f["reason"] for f in layer.getFeatures()} == {"Already imported before (import %s)" % first["BATCH_ID"]}
 
 
 def test_bad_rows_are_rejected_with_reasons_and_good_ones_imported(make_gpkg, write_csv, run_alg, tmp_path):

@@ -464,6 +464,10 @@
             <translation>Deze kolommen staan niet in de invoer: {missing}. Beschikbare kolommen: {available}</translation>
         </message>
         <message>
+            <source>This file was imported before: nothing was added.</source>
+            <translation>Dit bestand is al eerder geïmporteerd: er is niets toegevoegd.</translation>
+        </message>
+        <message>
             <source>Unknown category '{value}': correct it or add it to the categories table</source>
             <translation>Onbekende categorie '{value}': verbeter hem of voeg hem toe aan de tabel categorieën</translation>
         </message>
@@ -510,6 +514,10 @@
         <message>
             <source>Youth centre</source>
             <translation>Jongerencentrum</translation>
+        </message>
+        <message>
+            <source>{n} x, for example: {reason}</source>
+            <translation>{n} x, bijvoorbeeld: {reason}</translation>
         </message>
         <message>
             <source>{path} already exists. Choose another file name or allow overwriting.</source>

@@ -1,0 +1,37 @@
+#!/usr/bin/env python3
+"""`make bench`: every benchmark in one run, each printing its own table.
+
+Speed is measured here, not in the tests. Each entry is a script in scripts/ run with the
+test venv's Python in its own process (so peak memory is per benchmark).
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+#: (title, script, arguments) in the order they run.
+BENCHMARKS = [
+    ("Import of incident rows from CSV (target: 1,000,000 rows < 60 s)", "bench_import.py", ["1000000"]),
+    ("Near-repeat Knox test (target: 10,000 incidents, 999 permutations < 10 s)", "bench_nearrepeat_core.py", []),
+]
+
+
+def main() -> int:
+    failed = 0
+    for title, script, args in BENCHMARKS:
+        if not (HERE / script).exists():
+            continue
+        print(f"\n== {title}", flush=True)
+        t0 = time.perf_counter()
+        done = subprocess.run([sys.executable, str(HERE / script), *args])
+        print(f"   ({time.perf_counter() - t0:.0f} s wall)", flush=True)
+        failed += done.returncode != 0
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
