@@ -420,6 +420,14 @@
             <translation>Aantallen verbergen onder</translation>
         </message>
         <message>
+            <source>The demo import table needs at least {minimum} rows, not {n}.</source>
+            <translation>De demo-importtabel heeft minstens {minimum} rijen nodig, niet {n}.</translation>
+        </message>
+        <message>
+            <source>The demo seed must be a whole number of 0 or more, not {seed}.</source>
+            <translation>De demo-seed moet een geheel getal van 0 of meer zijn, niet {seed}.</translation>
+        </message>
+        <message>
             <source>The file name must end in .gpkg: {path}</source>
             <translation>De bestandsnaam moet eindigen op .gpkg: {path}</translation>
         </message>
