@@ -10,15 +10,19 @@ import pytest
 from qgis.core import QgsApplication
 
 
-@pytest.fixture(scope="session")
+_PROVIDERS: list = []  # keeps the Python side of registered providers alive
+
+
+@pytest.fixture()
 def hotspot_provider(qgis_processing):
-    """The Hotspot provider registered once for the session (as initProcessing does)."""
+    """The Hotspot provider, registered as initProcessing does (again if a test unloaded it)."""
     from hotspot_plugin.processing.provider import HotspotProvider
 
     registry = QgsApplication.processingRegistry()
     provider = registry.providerById("hotspot")
     if provider is None:
         provider = HotspotProvider()
+        _PROVIDERS.append(provider)
         registry.addProvider(provider)
     return provider
 
