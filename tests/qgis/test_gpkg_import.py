@@ -310,3 +310,53 @@ def test_add_safety_layers_styled_in_one_group(make_gpkg, qgis_new_project):
     assert incidents.renderer().type() == "categorizedSymbol"
     findings = next(lyr for lyr in layers if lyr.source().endswith("layername=schouw_findings"))
     assert {c.value() for c in findings.renderer().categories()} == {"groen", "oranje", "rood"}
+
+
+def test_xlsx_with_real_dates_and_shapefile(make_gpkg, run_alg, tmp_path):
+    """Spreadsheets give typed cells (dates, numbers); shapefiles give point geometry."""
+    from osgeo import ogr, osr
+
+    gpkg = make_gpkg()
+    xlsx = tmp_path / "meldingen.xlsx"
+    ds = ogr.GetDriverByName("XLSX").CreateDataSource(str(xlsx))
+    layer = ds.CreateLayer("Blad1", None, ogr.wkbNone)
+    for name, kind in (("Meldingnummer", ogr.OFTString), ("Datum", ogr.OFTDateTime), ("Categorie", ogr.OFTString),
+                       ("X", ogr.OFTReal), ("Y", ogr.OFTReal), ("Gewicht", ogr.OFTReal)):
+        layer.CreateField(ogr.FieldDefn(name, kind))
+    for i, (when, code, weight) in enumerate([((2025, 3, 1, 23, 30, 0, 0), "M.1", 2.0),
+                                              ((2025, 3, 2, 8, 0, 0, 0), "Graffiti", None)]):
+        f = ogr.Feature(layer.GetLayerDefn())
+        f.SetField("Meldingnummer", f"MOR-{i}")
+        f.SetField("Datum", *when)
+        f.SetField("Categorie", code)
+        f.SetField("X", 152000.0 + i)
+        f.SetField("Y", 443000.0)
+        if weight is not None:
+            f.SetField("Gewicht", weight)
+        layer.CreateFeature(f)
+    ds = None
+    result = run_alg("hotspot:importincidents", {"INPUT": f"{xlsx}|layername=Blad1", "GPKG": str(gpkg),
+                                                 "WEIGHT_FIELD": "Gewicht", "REJECTED": "TEMPORARY_OUTPUT"})
+    assert (result["IMPORTED"], result["REJECTED_COUNT"]) == (2, 0)
+    con = sqlite3.connect(gpkg)
+    got = con.execute("SELECT source_id, occurred_at, category, weight FROM incidents ORDER BY source_id").fetchall()
+    con.close()
+    assert got == [("MOR-0", "2025-03-01T23:30:00", "M.1", 2.0), ("MOR-1", "2025-03-02T08:00:00", "M.6", 0.5)]
+
+    shp = tmp_path / "punten.shp"
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(28992)
+    ds = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(str(shp))
+    layer = ds.CreateLayer("punten", srs, ogr.wkbPoint)
+    layer.CreateField(ogr.FieldDefn("datum", ogr.OFTString))
+    layer.CreateField(ogr.FieldDefn("soort", ogr.OFTString))
+    f = ogr.Feature(layer.GetLayerDefn())
+    f.SetField("datum", "14-02-2025 21:00")
+    f.SetField("soort", "1.1.1")
+    f.SetGeometry(ogr.CreateGeometryFromWkt("POINT (153000 444000)"))
+    layer.CreateFeature(f)
+    ds = None
+    result = run_alg("hotspot:importincidents", {"INPUT": str(shp), "GPKG": str(gpkg),
+                                                 "REJECTED": "TEMPORARY_OUTPUT"})
+    assert result["IMPORTED"] == 1
+    assert count(gpkg, where="occurred_at = '2025-02-14T21:00:00' AND category = '1.1.1'") == 1
