@@ -48,6 +48,9 @@ class HotspotPlugin:
                          lambda: self.run_algorithm("hotspot:importincidents"))
         self._add_action("layers.svg", tr("Add safety layers"), self.add_safety_layers)
         self.menu.addSeparator()
+        self._add_action("nearrepeat.svg", tr("Near-repeat analysis…"), self.show_near_repeat, toolbar=False)
+        self._add_action("letters.svg", tr("Warning letters…"), self.show_warning_letters, toolbar=False)
+        self.menu.addSeparator()
         self._add_action("settings.svg", tr("Settings…"), self.show_settings, toolbar=False)
 
         menu_bar = main_window.menuBar()
@@ -101,6 +104,16 @@ class HotspotPlugin:
         from .gui.add_layers import choose_and_add_layers
 
         choose_and_add_layers(self.iface)
+
+    def show_near_repeat(self) -> None:
+        from .gui.nearrepeat_dialog import open_nearrepeat_dialog
+
+        open_nearrepeat_dialog(self.iface)
+
+    def show_warning_letters(self) -> None:
+        from .gui.nearrepeat_dialog import open_letters_dialog
+
+        open_letters_dialog(self.iface)
 
     def show_settings(self) -> None:
         from .compat import exec_dialog

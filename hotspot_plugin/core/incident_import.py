@@ -19,7 +19,7 @@ from pyproj import CRS, Transformer
 from .categories import Category, resolve
 from .errors import InputError
 from .i18n import N_
-from .parsing import is_blank, parse_datetime, parse_numbers
+from .parsing import gpkg_datetime, is_blank, parse_datetime, parse_numbers
 from .progress import Monitor, ensure
 
 #: Netherlands and Belgium, generously, in WGS84 degrees (lon_min, lat_min, lon_max, lat_max).
@@ -66,7 +66,7 @@ class ValidatedRows:
     rows: np.ndarray  # 1-based source row numbers of accepted rows
     x: np.ndarray  # in the target CRS
     y: np.ndarray
-    occurred_at: List[str]  # ISO "YYYY-MM-DDTHH:MM:SS"
+    occurred_at: List[str]  # "YYYY-MM-DDTHH:MM:SS.sss" (see parsing.gpkg_datetime)
     category: List[str]
     safety_field: List[str]
     weight: np.ndarray
@@ -225,7 +225,7 @@ def validate_rows(columns: SourceColumns, lookup: Dict[str, Category], source_cr
         ok_rows.append(row)
         xs.append(fx)
         ys.append(fy)
-        dates.append(when.isoformat(timespec="seconds"))
+        dates.append(gpkg_datetime(when))
         cats.append(cat.code)
         fields_.append(cat.safety_field)
         weights.append(float(weight))

@@ -55,6 +55,15 @@ def parse_datetime(value: object, time_value: object = None) -> Optional[dt.date
     return result
 
 
+def gpkg_datetime(value: dt.datetime) -> str:
+    """A local clock time as GDAL writes a GeoPackage DATETIME without time zone.
+
+    ``YYYY-MM-DDTHH:MM:SS.sss``: the form GDAL reads without warnings and the one QGIS's
+    date filters compare against in SQL (text comparison), so every writer uses it.
+    """
+    return value.replace(tzinfo=None).isoformat(timespec="milliseconds")
+
+
 def parse_time(value: object) -> Optional[Tuple[int, int, int]]:
     """Parse ``hh:mm[:ss]``, ``hh.mm`` or ``hhmm`` into (h, m, s); None if unreadable."""
     if isinstance(value, dt.time):

@@ -20,6 +20,7 @@ from ..core import gpkg_blob, schema
 from ..core.categories import DEFAULT_CATEGORIES, Category
 from ..core.errors import HotspotError, InputError
 from ..core.i18n import N_
+from ..core.parsing import gpkg_datetime
 from ..core.progress import Monitor, ensure
 from ..paths import plugin_version
 
@@ -46,7 +47,7 @@ class GeoPackageError(HotspotError):
 
 
 def now_iso() -> str:
-    return dt.datetime.now().replace(microsecond=0).isoformat()
+    return gpkg_datetime(dt.datetime.now().replace(microsecond=0))
 
 
 def create_safety_gpkg(path: str, epsg: int = schema.DEFAULT_EPSG, municipality: str = "",

@@ -9,7 +9,6 @@ from typing import Iterable, List, Sequence
 import pytest
 from qgis.core import QgsApplication
 
-
 _PROVIDERS: list = []  # keeps the Python side of registered providers alive
 
 

@@ -81,10 +81,10 @@ def test_import_good_rows_guessing_columns(make_gpkg, write_csv, run_alg):
     con = sqlite3.connect(gpkg)
     rows = con.execute("SELECT source_id, occurred_at, category, safety_field, weight, source, import_batch "
                        "FROM incidents ORDER BY source_id").fetchall()
-    assert rows[0] == ("PL1", "2025-01-03T22:15:00", "1.1.1", "woon_leefomgeving", 3.0, "incidenten",
+    assert rows[0] == ("PL1", "2025-01-03T22:15:00.000", "1.1.1", "woon_leefomgeving", 3.0, "incidenten",
                        result["BATCH_ID"])
-    assert rows[1][1:3] == ("2025-01-04T08:30:00", "1.2.3")
-    assert rows[2][1:4] == ("2025-01-05T00:00:00", "2.5.2", "bedrijvigheid")
+    assert rows[1][1:3] == ("2025-01-04T08:30:00.000", "1.2.3")
+    assert rows[2][1:4] == ("2025-01-05T00:00:00.000", "2.5.2", "bedrijvigheid")
     batch = con.execute("SELECT rows_read, rows_imported, rows_rejected FROM import_batches").fetchall()
     assert batch == [(3, 3, 0)]
     con.close()
@@ -191,7 +191,7 @@ def test_point_layer_input_uses_its_geometry_and_crs(make_gpkg, run_alg, tmp_pat
     assert (result["IMPORTED"], result["REJECTED_COUNT"]) == (2, 1)
     con = sqlite3.connect(gpkg)
     got = con.execute("SELECT occurred_at, weight FROM incidents ORDER BY occurred_at").fetchall()
-    assert got == [("2025-02-01T21:05:00", 2.5), ("2025-02-02T21:05:00", 4.0)]  # NULL -> category weight
+    assert got == [("2025-02-01T21:05:00.000", 2.5), ("2025-02-02T21:05:00.000", 4.0)]  # NULL -> category weight
     con.close()
 
 
@@ -341,7 +341,7 @@ def test_xlsx_with_real_dates_and_shapefile(make_gpkg, run_alg, tmp_path):
     con = sqlite3.connect(gpkg)
     got = con.execute("SELECT source_id, occurred_at, category, weight FROM incidents ORDER BY source_id").fetchall()
     con.close()
-    assert got == [("MOR-0", "2025-03-01T23:30:00", "M.1", 2.0), ("MOR-1", "2025-03-02T08:00:00", "M.6", 0.5)]
+    assert got == [("MOR-0", "2025-03-01T23:30:00.000", "M.1", 2.0), ("MOR-1", "2025-03-02T08:00:00.000", "M.6", 0.5)]
 
     shp = tmp_path / "punten.shp"
     srs = osr.SpatialReference()
@@ -359,4 +359,17 @@ def test_xlsx_with_real_dates_and_shapefile(make_gpkg, run_alg, tmp_path):
     result = run_alg("hotspot:importincidents", {"INPUT": str(shp), "GPKG": str(gpkg),
                                                  "REJECTED": "TEMPORARY_OUTPUT"})
     assert result["IMPORTED"] == 1
-    assert count(gpkg, where="occurred_at = '2025-02-14T21:00:00' AND category = '1.1.1'") == 1
+    assert count(gpkg, where="occurred_at = '2025-02-14T21:00:00.000' AND category = '1.1.1'") == 1
+
+
+def test_imported_times_compare_correctly_in_qgis_filters(make_gpkg, write_csv, run_alg):
+    """occurred_at is written as GDAL writes DATETIME, so QGIS's SQL-compiled filters see midnight."""
+    from qgis.core import QgsFeatureRequest
+
+    gpkg = make_gpkg()
+    run_alg("hotspot:importincidents", import_params(write_csv([HEADER, *GOOD]), gpkg))
+    layer = QgsVectorLayer(f"{gpkg}|layername=incidents", "i", "ogr")
+    request = QgsFeatureRequest().setFilterExpression('"occurred_at" >= make_datetime(2025, 1, 5, 0, 0, 0)')
+    assert [f["source_id"] for f in layer.getFeatures(request)] == ["PL3"]
+    first = next(layer.getFeatures(QgsFeatureRequest().setFilterExpression("\"source_id\" = 'PL1'")))
+    assert first["occurred_at"].toString("yyyy-MM-dd HH:mm:ss") == "2025-01-03 22:15:00"

@@ -29,7 +29,7 @@ def test_accepts_and_converts():
             ("2025-02-02", "Winkeldiefstal", "152000,25", "443000")]
     out = validate_rows(cols(rows), LOOKUP, "EPSG:28992", "EPSG:28992", "src", now=NOW)
     assert out.rejected == []
-    assert out.occurred_at == ["2025-02-01T10:00:00", "2025-02-02T00:00:00"]
+    assert out.occurred_at == ["2025-02-01T10:00:00.000", "2025-02-02T00:00:00.000"]
     assert out.category == ["1.1.1", "2.5.2"]
     assert out.safety_field == ["woon_leefomgeving", "bedrijvigheid"]
     assert list(out.weight) == [3.0, 1.0]

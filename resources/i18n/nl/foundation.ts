@@ -288,6 +288,10 @@
             <translation>Near-repeat</translation>
         </message>
         <message>
+            <source>Near-repeat analysis…</source>
+            <translation>Near-repeatanalyse…</translation>
+        </message>
+        <message>
             <source>Neighbourhood (buurt)</source>
             <translation>Buurt</translation>
         </message>
@@ -490,6 +494,10 @@
         <message>
             <source>Warning letters sent</source>
             <translation>Verstuurde waarschuwingsbrieven</translation>
+        </message>
+        <message>
+            <source>Warning letters…</source>
+            <translation>Waarschuwingsbrieven…</translation>
         </message>
         <message>
             <source>Weight '{value}' is not a number of 0 or more</source>
