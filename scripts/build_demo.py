@@ -5,6 +5,7 @@ Writes into the given folder (default resources/demo):
   zuiderwaarde.gpkg      a safety GeoPackage with buurten, streets, risk objects, 3 years of incidents
   zuiderwaarde.qgs       a QGIS project with its layers, styled (relative paths)
   politie_export.csv     a police-style export of new incidents, some rows deliberately bad
+  zuiderwaarde_adressen.gpkg   fictional BAG-like address points (layer "adressen")
 """
 from __future__ import annotations
 
@@ -42,6 +43,31 @@ def write_layers(path: Path, layers: dict) -> None:
         ds = None  # noqa: F841
 
 
+def write_addresses(path: Path, records: list) -> None:
+    from osgeo import osr
+
+    from hotspot_plugin.core.demo_town import ADDRESS_FIELDS
+
+    if path.exists():
+        path.unlink()
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(28992)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    layer = ds.CreateLayer("adressen", srs, ogr.wkbPoint, ["FID=fid", "GEOMETRY_NAME=geom"])
+    for name in ADDRESS_FIELDS:
+        layer.CreateField(ogr.FieldDefn(name, ogr.OFTInteger if name == "huisnummer" else ogr.OFTString))
+    ds.StartTransaction()
+    for record in records:
+        feature = ogr.Feature(layer.GetLayerDefn())
+        for name in ADDRESS_FIELDS:
+            if record[name] is not None:
+                feature.SetField(name, record[name])
+        feature.SetGeometry(ogr.CreateGeometryFromWkb(record["geometry"].wkb))
+        layer.CreateFeature(feature)
+    ds.CommitTransaction()
+    ds = None  # noqa: F841
+
+
 def build(out: Path) -> None:
     start()
     from qgis.core import QgsProject, QgsRectangle
@@ -50,7 +76,12 @@ def build(out: Path) -> None:
 
     install_translator("nl")  # the demo town is Dutch: layer names, legends and styles in Dutch
 
-    from hotspot_plugin.core.demo_town import build_demo_town, demo_import_rows
+    from hotspot_plugin.core.demo_town import (
+        ADDRESS_LAYER_TITLE,
+        build_demo_town,
+        demo_addresses,
+        demo_import_rows,
+    )
     from hotspot_plugin.storage import gpkg
     from hotspot_plugin.storage.layers import add_safety_layers
     from hotspot_plugin.storage.styles import build_styles
@@ -76,15 +107,28 @@ def build(out: Path) -> None:
         writer.writerow(header)
         writer.writerows(rows)
 
+    addresses = out / "zuiderwaarde_adressen.gpkg"
+    write_addresses(addresses, demo_addresses(town))
+
     project = QgsProject.instance()
     project.clear()
     project.setTitle(f"Hotspot demo - {town.town_name}")
     project.setCrs(gpkg_crs())
-    add_safety_layers(str(path), project, f"{town.town_name}")
+    group = add_safety_layers(str(path), project, f"{town.town_name}")
+    from qgis.core import QgsMarkerSymbol, QgsSingleSymbolRenderer, QgsVectorLayer
+
+    from hotspot_plugin.i18n import tr
+
+    address_layer = QgsVectorLayer(f"{addresses}|layername=adressen", tr(ADDRESS_LAYER_TITLE), "ogr")
+    address_layer.setRenderer(QgsSingleSymbolRenderer(QgsMarkerSymbol.createSimple(
+        {"name": "square", "color": "#bdbdbd", "size": "0.8", "outline_style": "no"})))
+    project.addMapLayer(address_layer, False)
+    group.addLayer(address_layer).setItemVisibilityChecked(False)
     xmin, ymin, xmax, ymax = town.extent
     project.viewSettings().setDefaultViewExtent(_ref_extent(QgsRectangle(xmin, ymin, xmax, ymax), project))
     project.write(str(out / "zuiderwaarde.qgs"))
     counts = {name: len(records) for name, records in town.layers.items()}
+    counts["adressen"] = address_layer.featureCount()
     print(f"Demo data in {out}: {counts}")
 
 

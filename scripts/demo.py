@@ -50,6 +50,8 @@ def main(out: Path) -> None:
     gpkg = out / "zuiderwaarde.gpkg"
     shutil.copy(DEMO / "zuiderwaarde.gpkg", gpkg)
     shutil.copy(DEMO / "zuiderwaarde.qgs", out / "zuiderwaarde.qgs")
+    addresses = out / "zuiderwaarde_adressen.gpkg"
+    shutil.copy(DEMO / "zuiderwaarde_adressen.gpkg", addresses)
     print(f"Hotspot demo: Zuiderwaarde -> {out}")
 
     # 1. Import a police export (with some deliberately bad rows) into the safety GeoPackage.
@@ -57,6 +59,21 @@ def main(out: Path) -> None:
                  REJECTED=out / "afgewezen_rijen.csv")
     print(f"     imported {result['IMPORTED']}, rejected {result['REJECTED_COUNT']} "
           f"(reasons in afgewezen_rijen.csv)")
+
+    # 2. Near-repeat analysis of the burglaries, and the warning letters for the last two weeks.
+    incidents = f"{gpkg}|layername=incidents"
+    burglary = "category = '1.1.1'"
+    knox = run("hotspot:nearrepeat", INPUT=incidents, FILTER=burglary, SEED=2024,
+               OUTPUT=out / "near_repeat_knox.csv", CHART=out / "near_repeat.png")
+    print(f"     {knox['CONCLUSION']}")
+    letters = {"INCIDENTS": incidents, "FILTER": burglary, "ADDRESSES": f"{addresses}|layername=adressen",
+               "NOW": "2025-12-31T23:59:59", "WINDOW_DAYS": 14, "GPKG": gpkg, "RECORD_SENT": "true",
+               "OUTPUT": out / "waarschuwingsbrieven.gpkg", "CSV": out / "waarschuwingsbrieven.csv"}
+    if knox.get("DISTANCE") not in (None, ""):
+        letters["NEAR_REPEAT_DISTANCE"] = knox["DISTANCE"]
+    result = run("hotspot:warningletters", **letters)
+    print(f"     {result['ADDRESS_COUNT']} addresses around {result['INCIDENTS_IN_WINDOW']} recent burglaries "
+          f"within {result['DISTANCE_USED']} m (waarschuwingsbrieven.csv)")
 
     print("\nOutputs:")
     for path in sorted(out.iterdir()):

@@ -1438,3 +1438,68 @@ def demo_import_rows(town: DemoTown, n: int = 200) -> DemoImportTable:
             row[4], row[5] = row[5], row[4]
         bad_rows[int(pos)] = kind
     return DemoImportTable(header, rows, bad_rows)
+
+
+#: Title of the demo address layer (translated by the caller).
+ADDRESS_LAYER_TITLE = N_("Addresses (fictional BAG)")
+
+#: Fields of the demo address layer, as in BAG verblijfsobjecten extracts.
+ADDRESS_FIELDS = ("identificatie", "openbare_ruimte", "huisnummer", "huisletter", "toevoeging", "postcode",
+                  "woonplaats")
+
+
+def demo_addresses(town: DemoTown, offset: float = 9.0) -> List[Dict[str, Any]]:
+    """BAG-like address points along the demo town's streets (deterministic, for warning letters).
+
+    Houses stand ``offset`` metres from the street line on both sides; the spacing is chosen so
+    the town gets about as many addresses as its buurten have dwellings. Odd numbers on the left,
+    even on the right, counted per street name; one postcode per street and side.
+    """
+    from shapely.geometry import Point
+    from shapely.ops import unary_union
+
+    streets = [r for r in town.layers[schema.STREETS] if r.get("kind") == "straat" and r.get("name")]
+    dwellings = sum(int(r.get("dwellings") or 0) for r in town.layers[schema.AREAS] if r.get("level") == "buurt")
+    by_name: Dict[str, list] = {}
+    for record in streets:
+        by_name.setdefault(record["name"], []).append(record["geometry"])
+    total = sum(g.length for geoms in by_name.values() for g in geoms)
+    spacing = max(6.0, 2.0 * total / max(dwellings, 1))
+    gemeente = town.gemeente()
+    records: List[Dict[str, Any]] = []
+    serial = 0
+    for s_index, name in enumerate(sorted(by_name)):
+        line = unary_union(by_name[name])
+        parts = list(getattr(line, "geoms", [line]))
+        numbers = {1: 1, -1: 2}
+        for part in parts:
+            steps = int(part.length // spacing)
+            for k in range(steps):
+                d = (k + 0.5) * spacing
+                a = part.interpolate(max(0.0, d - 1.0))
+                b = part.interpolate(min(part.length, d + 1.0))
+                dx, dy = b.x - a.x, b.y - a.y
+                norm = math.hypot(dx, dy) or 1.0
+                centre = part.interpolate(d)
+                for side in (1, -1):
+                    x = centre.x - side * dy / norm * offset
+                    y = centre.y + side * dx / norm * offset
+                    if not gemeente.contains(Point(x, y)):
+                        continue
+                    number = numbers[side]
+                    numbers[side] += 2
+                    serial += 1
+                    letters = "ABCDEFGHJKLMNPRSTVWXZ"
+                    postcode = f"{5090 + s_index // 40:04d} {letters[(s_index % 40) // 2]}" \
+                               f"{letters[(s_index * 2 + (side > 0)) % len(letters)]}"
+                    records.append({
+                        "geometry": Point(round(x, 2), round(y, 2)),
+                        "identificatie": f"9999010000{serial:06d}",
+                        "openbare_ruimte": name,
+                        "huisnummer": number,
+                        "huisletter": None,
+                        "toevoeging": None,
+                        "postcode": postcode,
+                        "woonplaats": town.town_name,
+                    })
+    return records

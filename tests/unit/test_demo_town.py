@@ -567,3 +567,20 @@ def test_import_rows_deterministic_and_sized(town):
     assert Counter(_classify(r) for r in a.rows if _classify(r)) == Counter(demo.BAD_KINDS)
     with pytest.raises(InputError):
         demo.demo_import_rows(town, n=5)
+
+
+def test_demo_addresses_are_bag_like_and_deterministic():
+    from hotspot_plugin.core.demo_town import ADDRESS_FIELDS, build_demo_town, demo_addresses
+
+    town = build_demo_town(2024)
+    first, second = demo_addresses(town), demo_addresses(build_demo_town(2024))
+    assert [(r["identificatie"], r["geometry"].wkt) for r in first] == \
+        [(r["identificatie"], r["geometry"].wkt) for r in second]
+    dwellings = sum(r["dwellings"] for r in town.layers["areas"] if r["level"] == "buurt")
+    assert 0.8 * dwellings <= len(first) <= 1.2 * dwellings
+    assert len({r["identificatie"] for r in first}) == len(first)
+    gemeente = town.gemeente()
+    assert all(gemeente.contains(r["geometry"]) for r in first)
+    assert all(set(ADDRESS_FIELDS) <= set(r) for r in first)
+    keys = {(r["postcode"], r["huisnummer"]) for r in first}
+    assert len(keys) == len(first)  # postcode + huisnummer identifies an address, as in the BAG

@@ -20,6 +20,10 @@
             <translation>{n} lagen uit {path} toegevoegd.</translation>
         </message>
         <message>
+            <source>Addresses (fictional BAG)</source>
+            <translation>Adressen (fictieve BAG)</translation>
+        </message>
+        <message>
             <source>All rows had been imported before: nothing was added.</source>
             <translation>Alle rijen waren al eerder geïmporteerd: er is niets toegevoegd.</translation>
         </message>
