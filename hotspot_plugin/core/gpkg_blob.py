@@ -76,3 +76,22 @@ def envelope(blob: Optional[bytes]) -> Optional[Tuple[float, float, float, float
         return None
     minx, miny, maxx, maxy = geom.bounds
     return minx, maxx, miny, maxy
+
+
+def geometry_blob(wkb: bytes, bounds: Tuple[float, float, float, float], srs_id: int) -> bytes:
+    """A little-endian GPKG blob of any geometry: header with an xy envelope, then the WKB.
+
+    *bounds* is (minx, miny, maxx, maxy) as shapely gives it.
+    """
+    minx, miny, maxx, maxy = bounds
+    return _HEADER.pack(b"GP", 0, 0x01 | (1 << 1), srs_id) + struct.pack("<4d", minx, maxx, miny, maxy) + wkb
+
+
+def blob_wkb(blob: bytes) -> Optional[bytes]:
+    """The WKB inside a GPKG blob (None for an empty or unreadable blob)."""
+    if blob is None or len(blob) < 8 or blob[:2] != b"GP" or blob[3] & 0x10:
+        return None
+    count = _ENVELOPE_DOUBLES.get((blob[3] >> 1) & 0x07)
+    if count is None:
+        return None
+    return bytes(blob[8 + 8 * count:])

@@ -476,6 +476,18 @@
             <translation>De veiligheids-GeoPackage {path} bestaat niet. Maak hem eerst met 'Veiligheids-GeoPackage maken'.</translation>
         </message>
         <message>
+            <source>The scan area is empty or invalid; draw or choose it again.</source>
+            <translation>Het scangebied is leeg of ongeldig; teken of kies het opnieuw.</translation>
+        </message>
+        <message>
+            <source>The scan area must be a polygon, not a {kind}.</source>
+            <translation>Het scangebied moet een vlak zijn, geen {kind}.</translation>
+        </message>
+        <message>
+            <source>There is no scan '{key}' in {path}.</source>
+            <translation>Er is geen scan '{key}' in {path}.</translation>
+        </message>
+        <message>
             <source>These columns are not in the input: {missing}. Available columns: {available}</source>
             <translation>Deze kolommen staan niet in de invoer: {missing}. Beschikbare kolommen: {available}</translation>
         </message>

@@ -1,0 +1,147 @@
+"""Saved environment scans in the safety GeoPackage: one record per scan, for audit and re-runs.
+
+A scan record holds the scan area (geometry), its parameters, results and advice as JSON,
+who made it and when, and the plugin version. Saving is one transaction; saving a record
+whose uuid exists updates it (``updated_at`` and ``version`` change, ``created_at`` stays).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid as uuidlib
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional
+
+from shapely import wkb as shapely_wkb
+from shapely.geometry import MultiPolygon, Polygon
+from shapely.geometry.base import BaseGeometry
+
+from ..core import schema
+from ..core.errors import InputError
+from ..core.gpkg_blob import blob_wkb, geometry_blob
+from ..core.i18n import N_
+from ..paths import plugin_version
+from . import gpkg
+
+FIELDS = ("uuid", "reference", "title", "status", "version", "author", "organisation", "created_at",
+          "updated_at", "plugin_version", "parameters", "results", "advice")
+
+
+@dataclass
+class ScanRecord:
+    """One saved scan. ``parameters``, ``results`` and ``advice`` are JSON-ready dicts."""
+
+    area: BaseGeometry
+    title: str = ""
+    reference: str = ""
+    uuid: str = field(default_factory=lambda: str(uuidlib.uuid4()))
+    status: str = "concept"  # concept or definitief
+    version: int = 1
+    author: str = ""
+    organisation: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+    plugin_version: str = ""
+    parameters: Dict[str, Any] = field(default_factory=dict)
+    results: Dict[str, Any] = field(default_factory=dict)
+    advice: Dict[str, Any] = field(default_factory=dict)
+    fid: Optional[int] = None
+
+
+def _multipolygon(geom: BaseGeometry) -> MultiPolygon:
+    if isinstance(geom, MultiPolygon):
+        return geom
+    if isinstance(geom, Polygon):
+        return MultiPolygon([geom])
+    raise InputError(N_("The scan area must be a polygon, not a {kind}."), kind=geom.geom_type)
+
+
+def next_reference(path: str, year: Optional[int] = None) -> str:
+    """The next free reference number of the form HS-<year>-<nnn>."""
+    con = gpkg.connect(path)
+    try:
+        return _next_reference_in(con, year or dt.date.today().year)
+    finally:
+        con.close()
+
+
+def save_scan(path: str, record: ScanRecord) -> ScanRecord:
+    """Insert or update *record* (by uuid) in one transaction; returns it with times, version, fid set."""
+    area = _multipolygon(record.area)
+    if area.is_empty or not area.is_valid:
+        raise InputError(N_("The scan area is empty or invalid; draw or choose it again."))
+    now = gpkg.now_iso()
+    con = gpkg.connect(path, write=True)
+    try:
+        sid = gpkg.srs_id(con, schema.SCANS)
+        with gpkg.transaction(con, path):
+            row = con.execute(f'SELECT fid, created_at, version FROM "{schema.SCANS}" WHERE uuid = ?',
+                              (record.uuid,)).fetchone()
+            record.updated_at = now
+            record.plugin_version = plugin_version()
+            if not record.reference:
+                record.reference = _next_reference_in(con, dt.date.today().year)
+            if row is None:
+                record.created_at = record.created_at or now
+            else:
+                record.created_at = row[1] or record.created_at or now
+                record.version = int(row[2] or 1) + 1
+            values = [getattr(record, name) for name in FIELDS[:10]]
+            values += [json.dumps(record.parameters, ensure_ascii=False, sort_keys=True),
+                       json.dumps(record.results, ensure_ascii=False, sort_keys=True),
+                       json.dumps(record.advice, ensure_ascii=False, sort_keys=True)]
+            blob = geometry_blob(area.wkb, area.bounds, sid)
+            if row is None:
+                gpkg.insert_rows(con, schema.SCANS, ("geom", *FIELDS), [(blob, *values)])
+                record.fid = int(con.execute("SELECT last_insert_rowid()").fetchone()[0])
+            else:
+                sets = ", ".join(f'"{name}" = ?' for name in FIELDS)
+                con.execute(f'UPDATE "{schema.SCANS}" SET geom = ?, {sets} WHERE fid = ?', (blob, *values, row[0]))
+                record.fid = int(row[0])
+            gpkg.refresh_contents(con, schema.SCANS)
+    finally:
+        con.close()
+    return record
+
+
+def _next_reference_in(con, year: int) -> str:
+    prefix = f"HS-{year}-"
+    rows = con.execute(f'SELECT reference FROM "{schema.SCANS}" WHERE reference LIKE ?', (prefix + "%",))
+    numbers = [int(r[0][len(prefix):]) for r in rows if r[0] and r[0][len(prefix):].isdigit()]
+    return f"{prefix}{(max(numbers) + 1) if numbers else 1:03d}"
+
+
+def _record(row) -> ScanRecord:
+    fid, blob, *values = row
+    data = dict(zip(FIELDS, values))
+    for name in ("parameters", "results", "advice"):
+        data[name] = json.loads(data[name]) if data[name] else {}
+    data["version"] = int(data["version"] or 1)
+    raw = blob_wkb(blob)
+    area = shapely_wkb.loads(raw) if raw else MultiPolygon()
+    return ScanRecord(area=area, fid=fid, **{k: ("" if v is None else v) for k, v in data.items()})
+
+
+def load_scan(path: str, key: str) -> ScanRecord:
+    """The scan with this uuid or reference number."""
+    con = gpkg.connect(path)
+    try:
+        cols = ", ".join(f'"{name}"' for name in FIELDS)
+        row = con.execute(f'SELECT fid, geom, {cols} FROM "{schema.SCANS}" WHERE uuid = ? OR reference = ? '
+                          f'ORDER BY version DESC LIMIT 1', (key, key)).fetchone()
+    finally:
+        con.close()
+    if row is None:
+        raise InputError(N_("There is no scan '{key}' in {path}."), key=key, path=str(path))
+    return _record(row)
+
+
+def list_scans(path: str) -> List[ScanRecord]:
+    """All saved scans, newest first (results and advice included)."""
+    con = gpkg.connect(path)
+    try:
+        cols = ", ".join(f'"{name}"' for name in FIELDS)
+        rows = con.execute(f'SELECT fid, geom, {cols} FROM "{schema.SCANS}" ORDER BY updated_at DESC').fetchall()
+    finally:
+        con.close()
+    return [_record(row) for row in rows]
