@@ -15,6 +15,7 @@ from .paths import i18n_dir
 
 CONTEXT = "Hotspot"
 _translator: Optional[QTranslator] = None
+_language = "en"
 
 
 def tr(text: str) -> str:
@@ -39,7 +40,7 @@ def user_locale() -> str:
 
 def install_translator(locale: Optional[str] = None) -> bool:
     """Install the translator for *locale* (default: QGIS's); True if one was loaded."""
-    global _translator
+    global _translator, _language
     remove_translator()
     lang = (locale or user_locale())[:2]
     qm = i18n_dir() / f"hotspot_{lang}.qm"
@@ -50,14 +51,21 @@ def install_translator(locale: Optional[str] = None) -> bool:
         return False
     QCoreApplication.installTranslator(translator)
     _translator = translator
+    _language = lang
     return True
 
 
 def remove_translator() -> None:
-    global _translator
+    global _translator, _language
     if _translator is not None:
         QCoreApplication.removeTranslator(_translator)
         _translator = None
+    _language = "en"
+
+
+def current_language() -> str:
+    """The language of the installed translation ("en" when none): help texts follow it."""
+    return _language
 
 
 def current_translator() -> Optional[QTranslator]:

@@ -60,8 +60,14 @@ def main(out: Path) -> None:
     print(f"     imported {result['IMPORTED']}, rejected {result['REJECTED_COUNT']} "
           f"(reasons in afgewezen_rijen.csv)")
 
-    # 2. Near-repeat analysis of the burglaries, and the warning letters for the last two weeks.
+    # 1b. The town's density heatmap (exact quartic kernel, 200 m radius, 25 m cells on the CBS grid).
     incidents = f"{gpkg}|layername=incidents"
+    heat = run("hotspot:densityheatmap", INPUT=incidents, RADIUS=200, PIXEL_SIZE=25,
+               OUTPUT=out / "heatmap_incidenten.tif")
+    print(f"     {heat['POINT_COUNT']} incidents, highest density {float(heat['MAX_VALUE']):.0f} "
+          f"(heatmap_incidenten.tif)")
+
+    # 2. Near-repeat analysis of the burglaries, and the warning letters for the last two weeks.
     burglary = "category = '1.1.1'"
     knox = run("hotspot:nearrepeat", INPUT=incidents, FILTER=burglary, SEED=2024,
                OUTPUT=out / "near_repeat_knox.csv", CHART=out / "near_repeat.png")
@@ -74,6 +80,14 @@ def main(out: Path) -> None:
     result = run("hotspot:warningletters", **letters)
     print(f"     {result['ADDRESS_COUNT']} addresses around {result['INCIDENTS_IN_WINDOW']} recent burglaries "
           f"within {result['DISTANCE_USED']} m (waarschuwingsbrieven.csv)")
+
+    # 3. Environment scan of the town centre (buurt Binnenstad, the last 12 months of data), saved in the
+    #    GeoPackage as a scan record; the heatmap of the area and its 250 m ring goes to the demo folder.
+    binnenstad = f"{gpkg}|layername=areas|subset=\"code\" = 'BU99990101'"
+    result = run("hotspot:environmentscan", GPKG=gpkg, AREA=binnenstad, RING_WIDTH=250,
+                 HEATMAP=out / "omgevingsscan_binnenstad.tif")
+    print(f"     scan {result['REFERENCE']}: {result['N_INCIDENTS']} incidents in the Binnenstad in the last "
+          f"12 months, {result['FINDINGS']} findings (omgevingsscan_binnenstad.tif)")
 
     print("\nOutputs:")
     for path in sorted(out.iterdir()):

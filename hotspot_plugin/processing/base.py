@@ -10,7 +10,7 @@ from qgis.PyQt.QtGui import QIcon
 from .. import log
 from ..core.errors import Canceled, HotspotError
 from ..core.progress import Monitor
-from ..i18n import tr, user_locale
+from ..i18n import current_language, tr
 from ..paths import icon_path, resource
 
 
@@ -49,7 +49,7 @@ class HotspotAlgorithm(QgsProcessingAlgorithm):
 
     def helpText(self, lang: Optional[str] = None) -> str:  # noqa: N802
         """The help file resources/help/<lang>/<name>.html (Dutch or English)."""
-        lang = lang or ("nl" if user_locale() == "nl" else "en")
+        lang = lang or current_language()
         path = resource("help", lang, f"{self.NAME}.html")
         if not path.exists():
             path = resource("help", "en", f"{self.NAME}.html")

@@ -7,6 +7,7 @@ from qgis.PyQt.QtWidgets import QMenu, QToolBar
 
 import hotspot_plugin
 from hotspot_plugin import i18n
+from hotspot_plugin.processing.alg_createsafetygpkg import CreateSafetyGpkgAlgorithm
 
 
 def _state(iface):
@@ -56,9 +57,11 @@ def test_dutch_translation_is_installed_and_removed(qgis_app):
     try:
         assert i18n.tr("Import incidents") == "Incidenten importeren"
         assert i18n.tr("Add safety layers") == "Veiligheidslagen toevoegen"
+        assert CreateSafetyGpkgAlgorithm().shortHelpString().startswith("<p>Maakt een lege")
     finally:
         i18n.remove_translator()
     assert i18n.tr("Import incidents") == "Import incidents"
+    assert CreateSafetyGpkgAlgorithm().shortHelpString().startswith("<p>Creates an empty")
 
 
 def test_every_algorithm_has_dutch_and_english_help(hotspot_provider):
