@@ -48,6 +48,10 @@ class HotspotPlugin:
                          lambda: self.run_algorithm("hotspot:importincidents"))
         self._add_action("layers.svg", tr("Add safety layers"), self.add_safety_layers)
         self.menu.addSeparator()
+        self._add_action("schouw.svg", tr("Prepare buurtschouw…"), self.show_schouw, toolbar=False)
+        self._add_action("import.svg", tr("Import buurtschouw findings…"),
+                         lambda: self.run_algorithm("hotspot:importschouw"), toolbar=False)
+        self.menu.addSeparator()
         self._add_action("nearrepeat.svg", tr("Near-repeat analysis…"), self.show_near_repeat, toolbar=False)
         self._add_action("letters.svg", tr("Warning letters…"), self.show_warning_letters, toolbar=False)
         self.menu.addSeparator()
@@ -104,6 +108,11 @@ class HotspotPlugin:
         from .gui.add_layers import choose_and_add_layers
 
         choose_and_add_layers(self.iface)
+
+    def show_schouw(self) -> None:
+        from .gui.schouw_dialog import open_schouw_dialog
+
+        open_schouw_dialog(self.iface)
 
     def show_near_repeat(self) -> None:
         from .gui.nearrepeat_dialog import open_nearrepeat_dialog

@@ -89,6 +89,17 @@ def main(out: Path) -> None:
     print(f"     scan {result['REFERENCE']}: {result['N_INCIDENTS']} incidents in the Binnenstad in the last "
           f"12 months, {result['FINDINGS']} findings (omgevingsscan_binnenstad.tif)")
 
+    # 4. Buurtschouw for that scan: points and a walking route along the streets, then the folder for the
+    #    field (GeoPackage + QGIS project for QField / Mergin Maps, DCIM/, printed field maps).
+    scan_uuid = result["SCAN_UUID"]
+    route = run("hotspot:schouwroute", GPKG=gpkg, SCAN=scan_uuid, POINTS=out / "schouwpunten.gpkg",
+                ROUTE=out / "schouwroute.gpkg")
+    package = run("hotspot:schouwpackage", GPKG=gpkg, SCAN=scan_uuid, ROUTE=out / "schouwroute.gpkg",
+                  FOLDER=out / "buurtschouw")
+    print(f"     buurtschouw: {route['N_POINTS']} points, {float(route['LENGTH']) / 1000:.1f} km along the "
+          f"streets, about {float(route['MINUTES']):.0f} min with the stops; field package and "
+          f"{Path(package['PDF']).name} in buurtschouw/")
+
     print("\nOutputs:")
     for path in sorted(out.iterdir()):
         print(f"  {path}")

@@ -244,6 +244,10 @@
             <translation>Id van de import</translation>
         </message>
         <message>
+            <source>Import buurtschouw findings…</source>
+            <translation>Schouwbevindingen importeren…</translation>
+        </message>
+        <message>
             <source>Import incidents</source>
             <translation>Incidenten importeren</translation>
         </message>
@@ -338,6 +342,10 @@
         <message>
             <source>Playground</source>
             <translation>Speelplaats</translation>
+        </message>
+        <message>
+            <source>Prepare buurtschouw…</source>
+            <translation>Buurtschouw voorbereiden…</translation>
         </message>
         <message>
             <source>Public transport stop</source>

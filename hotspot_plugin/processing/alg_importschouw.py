@@ -1,0 +1,197 @@
+"""hotspot:importschouw - bring the findings of a returned schouw package into the safety GeoPackage.
+
+Matching by uuid, the three-way merge rule, photo copying and the all-or-nothing behaviour are
+in storage/fieldpackage.py (see its docstring); this module resolves the scan, runs the merge and
+reports what happened, with the conflicts as an optional table.
+"""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.errors import HotspotError
+from ..i18n import tr
+from ..storage import fieldpackage as fp
+from ..storage import gpkg
+from ..storage.scans import load_scan
+from .alg_schouwroute import gpkg_crs
+from .base import HotspotAlgorithm
+
+
+class ImportSchouwAlgorithm(HotspotAlgorithm):
+    NAME = "importschouw"
+    GROUP_ID = "schouw"
+    GPKG = "GPKG"
+    PACKAGE = "PACKAGE"
+    SCAN = "SCAN"
+    CONFLICTS_TABLE = "CONFLICTS_TABLE"
+
+    def display_name(self) -> str:
+        return tr("Buurtschouw: import findings from the field")
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
+        self.addParameter(QgsProcessingParameterFile(self.GPKG, tr("Safety GeoPackage"), extension="gpkg"))
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.PACKAGE,
+                tr("Returned schouw package (its GeoPackage, its project or its folder)"),
+                fileFilter=tr("Schouw package") + " (*.gpkg *.qgs *.qgz);;" + tr("All files") + " (*)",
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.SCAN,
+                tr("Link the findings to scan (uuid or reference; empty: the package's scan)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.CONFLICTS_TABLE,
+                tr("Conflicts"),
+                QgsProcessing.SourceType.TypeVectorPoint,
+                optional=True,
+                createByDefault=False,
+            )
+        )
+        self.addOutput(QgsProcessingOutputNumber("ADDED", tr("Findings added")))
+        self.addOutput(QgsProcessingOutputNumber("UPDATED", tr("Findings updated")))
+        self.addOutput(QgsProcessingOutputNumber("UNCHANGED", tr("Findings unchanged")))
+        self.addOutput(QgsProcessingOutputNumber("CONFLICTS", tr("Conflicts (not imported)")))
+        self.addOutput(QgsProcessingOutputNumber("PHOTOS", tr("Photos copied")))
+        self.addOutput(QgsProcessingOutputString("SCAN_UUID", tr("Scan uuid")))
+
+    @staticmethod
+    def conflict_fields() -> QgsFields:
+        fields = QgsFields()
+        for name in (
+            "uuid",
+            "checklist_item",
+            "field_severity",
+            "office_severity",
+            "field_updated_at",
+            "office_updated_at",
+            "conflict",
+        ):
+            fields.append(QgsField(name, QVariant.String))
+        return fields
+
+    def process(self, parameters, context, feedback):
+        path = self.parameterAsFile(parameters, self.GPKG, context)
+        gpkg.check_safety_gpkg(path)
+        package_path = self.parameterAsString(parameters, self.PACKAGE, context)
+        monitor = self.monitor(feedback)
+        package = fp.read_package(package_path, monitor.sub(0, 20))
+        self.info(
+            feedback, tr("{n} findings in {path}.").format(n=len(package.findings), path=package.gpkg_path)
+        )
+        key = (self.parameterAsString(parameters, self.SCAN, context) or "").strip()
+        scan_uuid, reference = "", ""
+        package_scan = package.meta.get("scan_uuid", "")
+        if key:
+            record = load_scan(path, key)
+            scan_uuid, reference = record.uuid, record.reference
+            if package_scan and package_scan != record.uuid:
+                feedback.pushWarning(
+                    tr(
+                        "The package was made for another scan ({package}); its findings are linked "
+                        "to {reference} as asked."
+                    ).format(package=package_scan, reference=reference)
+                )
+        elif package_scan:
+            try:
+                record = load_scan(path, package_scan)
+            except HotspotError:
+                raise QgsProcessingException(
+                    tr(
+                        "The package belongs to scan {scan} ({reference}), which is not in {path}. Choose "
+                        "the safety GeoPackage the package was made from, or give SCAN to link the findings "
+                        "to another scan. Nothing was imported."
+                    ).format(scan=package_scan, reference=package.meta.get("reference", "-"), path=path)
+                ) from None
+            scan_uuid, reference = record.uuid, record.reference
+        result = fp.merge_findings(path, package, scan_uuid, reference, monitor.sub(20, 95))
+        sink, dest = self.parameterAsSink(
+            parameters,
+            self.CONFLICTS_TABLE,
+            context,
+            self.conflict_fields(),
+            QgsWkbTypes.Type.Point,
+            gpkg_crs(path),
+        )
+        why = {
+            "both": tr(
+                "changed in the office and in the field since the last import; the office version was kept"
+            ),
+            "deleted_in_office": tr("deleted in the office, changed in the field; it was not imported again"),
+        }
+        for c in result.conflicts:
+            feedback.pushWarning(
+                tr(
+                    "Conflict for finding {uuid} ({item}): {why}. Compare both versions and copy "
+                    "what is right by hand."
+                ).format(uuid=c.uuid, item=c.checklist_item or "-", why=why[c.why])
+            )
+            if sink is not None:
+                f = QgsFeature()
+                f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(c.x, c.y)))
+                f.setAttributes(
+                    [
+                        c.uuid,
+                        c.checklist_item,
+                        c.field_severity,
+                        c.office_severity,
+                        c.field_updated_at,
+                        c.office_updated_at,
+                        why[c.why],
+                    ]
+                )
+                sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
+        for photo in result.missing_photos:
+            feedback.pushWarning(
+                tr("The photo {photo} is not in the package; the finding was imported without it.").format(
+                    photo=photo
+                )
+            )
+        feedback.setProgress(100)
+        self.info(
+            feedback,
+            tr(
+                "{added} added, {updated} updated, {unchanged} unchanged, {conflicts} conflict(s); "
+                "{photos} photo(s) copied."
+            ).format(
+                added=result.added,
+                updated=result.updated,
+                unchanged=result.unchanged,
+                conflicts=len(result.conflicts),
+                photos=result.photos,
+            ),
+        )
+        return {
+            self.CONFLICTS_TABLE: dest if sink is not None else None,
+            "ADDED": result.added,
+            "UPDATED": result.updated,
+            "UNCHANGED": result.unchanged,
+            "CONFLICTS": len(result.conflicts),
+            "PHOTOS": result.photos,
+            "SCAN_UUID": scan_uuid,
+        }
+
+
+ALGORITHM = ImportSchouwAlgorithm
