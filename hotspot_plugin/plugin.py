@@ -48,6 +48,7 @@ class HotspotPlugin:
                          lambda: self.run_algorithm("hotspot:importincidents"))
         self._add_action("layers.svg", tr("Add safety layers"), self.add_safety_layers)
         self.menu.addSeparator()
+        self._add_action("scan.svg", tr("Environment scan (omgevingsscan)…"), self.show_scan_wizard)
         self._add_action("schouw.svg", tr("Prepare buurtschouw…"), self.show_schouw, toolbar=False)
         self._add_action("import.svg", tr("Import buurtschouw findings…"),
                          lambda: self.run_algorithm("hotspot:importschouw"), toolbar=False)
@@ -108,6 +109,11 @@ class HotspotPlugin:
         from .gui.add_layers import choose_and_add_layers
 
         choose_and_add_layers(self.iface)
+
+    def show_scan_wizard(self) -> None:
+        from .gui.scan_wizard import open_scan_wizard
+
+        open_scan_wizard(self.iface)
 
     def show_schouw(self) -> None:
         from .gui.schouw_dialog import open_schouw_dialog

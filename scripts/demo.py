@@ -89,6 +89,11 @@ def main(out: Path) -> None:
     print(f"     scan {result['REFERENCE']}: {result['N_INCIDENTS']} incidents in the Binnenstad in the last "
           f"12 months, {result['FINDINGS']} findings (omgevingsscan_binnenstad.tif)")
 
+    # 3b. The advice on spatial safety of that scan as a PDF, built from the page templates.
+    report = run("hotspot:advicereport", GPKG=gpkg, SCAN=result["SCAN_UUID"],
+                 OUTPUT=out / "advies_binnenstad.pdf")
+    print(f"     advice report: {int(float(report['PAGES']))} pages (advies_binnenstad.pdf)")
+
     # 4. Buurtschouw for that scan: points and a walking route along the streets, then the folder for the
     #    field (GeoPackage + QGIS project for QField / Mergin Maps, DCIM/, printed field maps).
     scan_uuid = result["SCAN_UUID"]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TOP = "hotspot_plugin"
-SKIP_DIRS = {"__pycache__", ".git", "demo"}
+SKIP_DIRS = {"__pycache__", ".git", "demo", "docs"}
 SKIP_SUFFIXES = {".pyc", ".pyo", ".so", ".pyd", ".dll", ".exe", ".ts"}
 
 

@@ -275,13 +275,16 @@ def read_incidents(
     cols = "geom, occurred_at, category, safety_field, weight" + (", uuid" if with_uuid else "")
     cur = con.execute(f'SELECT {cols} FROM "{schema.INCIDENTS}" WHERE {where}', params)
     columns: List[list] = [[] for _ in range(6 if with_uuid else 5)]
-    while True:
-        monitor.check()
-        batch = cur.fetchmany(FETCH)
-        if not batch:
-            break
-        for column, values in zip(columns, zip(*batch)):
-            column.extend(values)
+    try:
+        while True:
+            monitor.check()
+            batch = cur.fetchmany(FETCH)
+            if not batch:
+                break
+            for column, values in zip(columns, zip(*batch)):
+                column.extend(values)
+    finally:
+        cur.close()  # a cancelled read must not keep the GeoPackage's read lock
     monitor.set(60)
     if not columns[0]:
         return IncidentData.empty()

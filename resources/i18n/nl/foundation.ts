@@ -188,6 +188,10 @@
             <translation>Omgevingsscan</translation>
         </message>
         <message>
+            <source>Environment scan (omgevingsscan)…</source>
+            <translation>Omgevingsscan…</translation>
+        </message>
+        <message>
             <source>Environment scans</source>
             <translation>Omgevingsscans</translation>
         </message>

@@ -1,0 +1,225 @@
+"""Small charts for the scan wizard, painted with QPainter into a QPixmap (no matplotlib needed).
+
+* :func:`month_trend_pixmap`: incidents per month, the comparison period in grey and the period in
+  blue; months with a small count (below the threshold) are hatched.
+* :func:`weekday_hour_pixmap`: the weekday x hour table as a heat table; a cell shows its count,
+  ``"<5"`` for a small count and nothing for 0.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import List, Optional, Sequence
+
+from qgis.PyQt.QtCore import QLocale, QPointF, QRectF, Qt
+from qgis.PyQt.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QPixmap
+
+PERIOD_COLOUR = QColor("#1f4e79")
+COMPARISON_COLOUR = QColor("#a6a6a6")
+GRID_COLOUR = QColor("#e0e0e0")
+TEXT_COLOUR = QColor("#333333")
+#: Heat table colours: from almost white to dark red.
+HEAT_LOW = QColor("#fff5eb")
+HEAT_HIGH = QColor("#a63603")
+
+
+def _image(width: int, height: int) -> QImage:
+    image = QImage(max(1, int(width)), max(1, int(height)), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("white"))
+    return image
+
+
+def _font(size: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    return font
+
+
+def nice_step(maximum: float, ticks: int = 4) -> float:
+    """A round step (1, 2 or 5 times a power of ten) for about *ticks* gridlines up to *maximum*."""
+    if maximum <= 0:
+        return 1.0
+    raw = maximum / max(1, ticks)
+    power = 10 ** math.floor(math.log10(raw))
+    for m in (1, 2, 5, 10):
+        if raw <= m * power:
+            return max(1.0, m * power)
+    return max(1.0, 10 * power)
+
+
+def month_label(month: str, locale: Optional[QLocale] = None) -> str:
+    """'2025-01' -> 'jan 25' (short month name in the locale, two-digit year)."""
+    try:
+        year, number = (int(p) for p in str(month).split("-")[:2])
+    except ValueError:
+        return str(month)
+    loc = locale or QLocale()
+    name = loc.standaloneMonthName(number, QLocale.FormatType.ShortFormat).rstrip(".")
+    return f"{name} {year % 100:02d}"
+
+
+def month_trend_pixmap(
+    months: Sequence[str],
+    period: Sequence[int],
+    comparison: Sequence[int],
+    period_small: Sequence[bool] = (),
+    comparison_small: Sequence[bool] = (),
+    width: int = 420,
+    height: int = 180,
+    period_label: str = "period",
+    comparison_label: str = "comparison period",
+    small_label: str = "",
+    locale: Optional[QLocale] = None,
+) -> QPixmap:
+    """Bars per month: the period in blue, the comparison period in grey, small counts hatched."""
+    image = _image(width, height)
+    p = QPainter(image)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    n = len(months)
+    per = [int(period[i]) if i < len(period) else 0 for i in range(n)]
+    com = [int(comparison[i]) if i < len(comparison) else 0 for i in range(n)]
+    per_small = [bool(i < len(period_small) and period_small[i]) for i in range(n)]
+    com_small = [bool(i < len(comparison_small) and comparison_small[i]) for i in range(n)]
+    values = [per[i] + com[i] for i in range(n)]
+    top, bottom, left, right = 8, 40, 34, 8
+    plot = QRectF(left, top, width - left - right, height - top - bottom)
+    vmax = max(values) if values else 0
+    step = nice_step(vmax)
+    ymax = max(step, math.ceil(vmax / step) * step)
+    p.setFont(_font(7))
+    # gridlines and y labels
+    y = 0.0
+    while y <= ymax + 1e-9:
+        yy = plot.bottom() - plot.height() * y / ymax
+        p.setPen(QPen(GRID_COLOUR, 1))
+        p.drawLine(QPointF(plot.left(), yy), QPointF(plot.right(), yy))
+        p.setPen(TEXT_COLOUR)
+        p.drawText(
+            QRectF(0, yy - 7, left - 4, 14),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            f"{y:g}",
+        )
+        y += step
+    if n:
+        slot = plot.width() / n
+        bar = max(1.0, slot * 0.75)
+        label_every = max(1, math.ceil(n / max(1.0, plot.width() / 42)))
+        for i in range(n):
+            x = plot.left() + i * slot + (slot - bar) / 2
+            base = plot.bottom()
+            for value, is_small, colour in (
+                (com[i], com_small[i], COMPARISON_COLOUR),
+                (per[i], per_small[i], PERIOD_COLOUR),
+            ):
+                if not value:
+                    continue
+                h = plot.height() * value / ymax
+                rect = QRectF(x, base - h, bar, h)
+                if is_small:
+                    p.fillRect(rect, QColor("white"))
+                    p.fillRect(rect, QBrush(colour, Qt.BrushStyle.BDiagPattern))
+                    p.setPen(QPen(colour, 1))
+                    p.drawRect(rect)
+                else:
+                    p.fillRect(rect, colour)
+                base -= h
+            if i % label_every == 0:
+                p.setPen(TEXT_COLOUR)
+                p.drawText(
+                    QRectF(plot.left() + i * slot - 20, plot.bottom() + 2, slot + 40, 12),
+                    int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
+                    month_label(months[i], locale),
+                )
+    p.setPen(QPen(TEXT_COLOUR, 1))
+    p.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
+    # legend
+    ly = height - 14
+    x = plot.left()
+    for colour, text, hatched in (
+        (COMPARISON_COLOUR, comparison_label, False),
+        (PERIOD_COLOUR, period_label, False),
+        (PERIOD_COLOUR, small_label, True),
+    ):
+        if not text:
+            continue
+        box = QRectF(x, ly + 1, 10, 10)
+        if hatched:
+            p.fillRect(box, QBrush(colour, Qt.BrushStyle.BDiagPattern))
+            p.setPen(QPen(colour, 1))
+            p.drawRect(box)
+        else:
+            p.fillRect(box, colour)
+        p.setPen(TEXT_COLOUR)
+        w = p.fontMetrics().horizontalAdvance(text)
+        p.drawText(
+            QRectF(x + 14, ly - 1, w + 4, 14),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            text,
+        )
+        x += 14 + w + 16
+    p.end()
+    return QPixmap.fromImage(image)
+
+
+def _mix(low: QColor, high: QColor, t: float) -> QColor:
+    t = min(1.0, max(0.0, t))
+    return QColor(
+        int(low.red() + (high.red() - low.red()) * t),
+        int(low.green() + (high.green() - low.green()) * t),
+        int(low.blue() + (high.blue() - low.blue()) * t),
+    )
+
+
+def weekday_hour_pixmap(
+    table: Sequence[Sequence[int]],
+    small: Sequence[Sequence[bool]] = (),
+    threshold: int = 5,
+    width: int = 840,
+    height: int = 190,
+    weekdays: Sequence[str] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    hour_label: str = "",
+) -> QPixmap:
+    """The 7 x 24 weekday x hour table as a heat table (Monday first, hour 0 = 00:00-00:59)."""
+    image = _image(width, height)
+    p = QPainter(image)
+    rows: List[List[int]] = [[int(v) for v in row] for row in table] or [[0] * 24 for _ in range(7)]
+    left, top, bottom = 30, 16, 14 if hour_label else 2
+    cw = (width - left - 2) / 24.0
+    ch = (height - top - bottom) / 7.0
+    vmax = max((max(r) for r in rows), default=0)
+    p.setFont(_font(7))
+    p.setPen(TEXT_COLOUR)
+    for h in range(24):
+        p.drawText(QRectF(left + h * cw, 0, cw, top), int(Qt.AlignmentFlag.AlignCenter), f"{h}")
+    cell_font = _font(7 if cw >= 24 else 6)
+    for d in range(7):
+        p.setFont(_font(7))
+        p.setPen(TEXT_COLOUR)
+        p.drawText(
+            QRectF(0, top + d * ch, left - 4, ch),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            weekdays[d] if d < len(weekdays) else str(d),
+        )
+        p.setFont(cell_font)
+        for h in range(24):
+            v = rows[d][h] if h < len(rows[d]) else 0
+            is_small = bool(small and d < len(small) and h < len(small[d]) and small[d][h])
+            t = (v / vmax) if vmax else 0.0
+            colour = _mix(HEAT_LOW, HEAT_HIGH, math.sqrt(t)) if v else QColor("#fafafa")
+            rect = QRectF(left + h * cw, top + d * ch, cw, ch)
+            p.fillRect(rect, colour)
+            p.setPen(QPen(QColor("white"), 1))
+            p.drawRect(rect)
+            if v:
+                text = f"<{threshold}" if is_small else str(v)
+                p.setPen(QColor("white") if math.sqrt(t) > 0.55 else TEXT_COLOUR)
+                p.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+    if hour_label:
+        p.setFont(_font(7))
+        p.setPen(TEXT_COLOUR)
+        p.drawText(
+            QRectF(left, height - bottom, width - left, bottom), int(Qt.AlignmentFlag.AlignCenter), hour_label
+        )
+    p.end()
+    return QPixmap.fromImage(image)
