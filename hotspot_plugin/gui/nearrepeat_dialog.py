@@ -17,7 +17,6 @@ from qgis.core import (
     QgsMapLayerProxyModel,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
-    QgsProcessingFeedback,
     QgsProcessingUtils,
     QgsProject,
     QgsSettings,
@@ -49,6 +48,7 @@ from ..i18n import tr
 from ..processing.alg_nearrepeat import dutch
 from ..settings import Settings
 from ..storage import gpkg
+from .tasks import RecordingFeedback
 
 #: QgsSettings keys of the last near-repeat result (prefills the warning-letters dialog).
 LAST_DISTANCE_KEY = "hotspot/nearrepeat/last_distance"
@@ -141,22 +141,6 @@ def last_near_repeat() -> Tuple[Optional[float], Optional[float], str]:
     return number(LAST_DISTANCE_KEY), number(LAST_DAYS_KEY), str(store.value(LAST_RUN_KEY, "") or "")
 
 
-class _Feedback(QgsProcessingFeedback):
-    """Keeps the errors and messages of the run (the task reports a failure only as False)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.errors: List[str] = []
-        self.messages: List[str] = []
-
-    def reportError(self, error, fatalError=False):  # noqa: N802,N803 - QGIS API
-        self.errors.append(error)
-        super().reportError(error, fatalError)
-
-    def pushInfo(self, info):  # noqa: N802 - QGIS API
-        self.messages.append(info)
-        super().pushInfo(info)
-
 
 class _AlgorithmDialog(QDialog):
     """A dialog that runs one Processing algorithm as a task, with progress and Cancel."""
@@ -170,7 +154,7 @@ class _AlgorithmDialog(QDialog):
         self.setWindowTitle(title)
         self.task: Optional[QgsProcessingAlgRunnerTask] = None
         self.context: Optional[QgsProcessingContext] = None
-        self.feedback: Optional[_Feedback] = None
+        self.feedback: Optional[RecordingFeedback] = None
         self.last_results: Optional[dict] = None
         self.last_error = ""
         self.settings = Settings.load()
@@ -269,7 +253,7 @@ class _AlgorithmDialog(QDialog):
         self.settings.save()
         self.context = QgsProcessingContext()
         self.context.setProject(QgsProject.instance())
-        self.feedback = _Feedback()
+        self.feedback = RecordingFeedback()
         self.feedback.progressChanged.connect(self._progress)
         self.last_results = None
         self.last_error = ""

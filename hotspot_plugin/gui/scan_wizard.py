@@ -31,7 +31,6 @@ from qgis.core import (
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsProject,
 )
 from qgis.PyQt.QtCore import QDate, QObject, Qt, QUrl, pyqtSignal
@@ -44,6 +43,7 @@ from ..i18n import tr
 from ..settings import Settings
 from ..storage.scans import ScanRecord, load_scan, save_scan
 from .scan_pages import AdvicePage, AnalysisPage, AreaPage, DataPage, SavePage, show_message
+from .tasks import RecordingFeedback
 
 SCAN_ALGORITHM = "hotspot:environmentscan"
 REPORT_ALGORITHM = "hotspot:advicereport"
@@ -53,22 +53,6 @@ _NOT_IN_SIGNATURE = frozenset({"TITLE", "AUTHOR", "ORGANISATION", "SCAN", "HEATM
 #: The open wizard (kept so it is not garbage-collected while shown or while its task runs).
 _open_wizards: Dict[str, "ScanWizard"] = {}
 
-
-class _Feedback(QgsProcessingFeedback):
-    """Keeps the errors and warnings of a run (the task reports a failure only as False)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.errors: List[str] = []
-        self.warnings: List[str] = []
-
-    def reportError(self, error, fatalError=False):  # noqa: N802,N803 - QGIS API
-        self.errors.append(error)
-        super().reportError(error, fatalError)
-
-    def pushWarning(self, warning):  # noqa: N802 - QGIS API
-        self.warnings.append(warning)
-        super().pushWarning(warning)
 
 
 class AlgorithmRunner(QObject):
@@ -85,7 +69,7 @@ class AlgorithmRunner(QObject):
         super().__init__(parent)
         self.task: Optional[QgsProcessingAlgRunnerTask] = None
         self.context: Optional[QgsProcessingContext] = None
-        self.feedback: Optional[_Feedback] = None
+        self.feedback: Optional[RecordingFeedback] = None
         self.warnings: List[str] = []
         self.running_here = False
 
@@ -100,7 +84,7 @@ class AlgorithmRunner(QObject):
             ).format(id=algorithm_id)
         self.context = QgsProcessingContext()
         self.context.setProject(QgsProject.instance())
-        self.feedback = _Feedback()
+        self.feedback = RecordingFeedback()
         self.feedback.progressChanged.connect(self.progress)
         self.warnings = []
         if algorithm.flags() & QgsProcessingAlgorithm.Flag.FlagNoThreading:

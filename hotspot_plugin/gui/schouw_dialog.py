@@ -19,7 +19,6 @@ from qgis.core import (
     QgsApplication,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
-    QgsProcessingFeedback,
     QgsProcessingUtils,
     QgsProject,
     QgsVectorLayer,
@@ -51,6 +50,7 @@ from ..settings import Settings
 from ..storage import fieldpackage as fp
 from ..storage import gpkg
 from ..storage.scans import ScanRecord, list_scans
+from .tasks import RecordingFeedback
 
 ROUTE_ALGORITHM = "hotspot:schouwroute"
 PACKAGE_ALGORITHM = "hotspot:schouwpackage"
@@ -59,22 +59,6 @@ RISK_KINDS = tuple(schema.RISK_OBJECT_KINDS)
 ROUTE_SHARE = 35.0
 _open: Dict[str, "SchouwDialog"] = {}
 
-
-class _Feedback(QgsProcessingFeedback):
-    """Keeps the errors and warnings of a run (a task reports a failure only as False)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.errors: List[str] = []
-        self.warnings: List[str] = []
-
-    def reportError(self, error, fatalError=False):  # noqa: N802,N803 - QGIS API
-        self.errors.append(error)
-        super().reportError(error, fatalError)
-
-    def pushWarning(self, warning):  # noqa: N802 - QGIS API
-        self.warnings.append(warning)
-        super().pushWarning(warning)
 
 
 class SchouwDialog(QDialog):
@@ -87,7 +71,7 @@ class SchouwDialog(QDialog):
         self.settings = Settings.load()
         self.task: Optional[QgsProcessingAlgRunnerTask] = None
         self.context: Optional[QgsProcessingContext] = None
-        self.feedback: Optional[_Feedback] = None
+        self.feedback: Optional[RecordingFeedback] = None
         self.step = ""
         self.route_results: Dict = {}
         self.package_results: Dict = {}
@@ -321,7 +305,7 @@ class SchouwDialog(QDialog):
         self.step = algorithm_id
         self.context = QgsProcessingContext()
         self.context.setProject(QgsProject.instance())
-        self.feedback = _Feedback()
+        self.feedback = RecordingFeedback()
         self.feedback.progressChanged.connect(self._progress)
         self.task = QgsProcessingAlgRunnerTask(algorithm, params, self.context, self.feedback)
         self.task.executed.connect(self._executed)
