@@ -48,6 +48,13 @@ class HotspotPlugin:
                          lambda: self.run_algorithm("hotspot:importincidents"))
         self._add_action("layers.svg", tr("Add safety layers"), self.add_safety_layers)
         self.menu.addSeparator()
+        self._add_action("heatmap.svg", tr("Density heatmap…"),
+                         lambda: self.run_algorithm("hotspot:densityheatmap"), toolbar=False)
+        self._add_action("gistar.svg", tr("Hot spots (Gi*)…"), lambda: self.run_algorithm("hotspot:gistar"),
+                         toolbar=False)
+        self._add_action("zones.svg", tr("Hotspot zones…"), lambda: self.run_algorithm("hotspot:hotspotzones"),
+                         toolbar=False)
+        self.menu.addSeparator()
         self._add_action("scan.svg", tr("Environment scan (omgevingsscan)…"), self.show_scan_wizard)
         self._add_action("schouw.svg", tr("Prepare buurtschouw…"), self.show_schouw, toolbar=False)
         self._add_action("import.svg", tr("Import buurtschouw findings…"),

@@ -19,6 +19,7 @@ BENCHMARKS = [
     ("Near-repeat Knox test (target: 10,000 incidents, 999 permutations < 10 s)", "bench_nearrepeat_core.py", []),
     ("Density heatmap against QGIS's own (targets: >= 5x faster at 1e6 points and r = 20 cells, >= 10x at "
      "r = 50, never slower at 1e4; a 20000 x 20000 raster within 3 GiB)", "bench_heatmap.py", []),
+    ("Gi* on 500k points, 1000 x 1000 cells, 999 permutations (target < 30 s)", "bench_gistar.py", []),
 ]
 
 

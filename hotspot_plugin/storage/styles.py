@@ -103,9 +103,9 @@ def build_styles() -> Dict[str, str]:
     layer = _memory_layer(schema.INCIDENTS)
     items = []
     for code, colour in SAFETY_FIELD_COLOURS.items():
-        symbol = QgsMarkerSymbol.createSimple({"name": "circle", "color": colour, "size": "1.8",
-                                               "outline_color": "255,255,255,180", "outline_width": "0.1"})
-        symbol.setOpacity(0.75)
+        symbol = QgsMarkerSymbol.createSimple({"name": "circle", "color": colour, "size": "1.3",
+                                               "outline_style": "no"})
+        symbol.setOpacity(0.6)
         items.append((code, _field_label(code), symbol))
     layer.setRenderer(_categorized("safety_field", items))
     styles[schema.INCIDENTS] = _qml(layer)

@@ -168,6 +168,10 @@
             <translation>Dichtheid en hotspots</translation>
         </message>
         <message>
+            <source>Density heatmap…</source>
+            <translation>Dichtheidskaart (heatmap)…</translation>
+        </message>
+        <message>
             <source>Description column</source>
             <translation>Kolom met omschrijving</translation>
         </message>
@@ -216,6 +220,10 @@
             <translation>Hangplek</translation>
         </message>
         <message>
+            <source>Hot spots (Gi*)…</source>
+            <translation>Hotspots (Gi*)…</translation>
+        </message>
+        <message>
             <source>Hotspot</source>
             <translation>Hotspot</translation>
         </message>
@@ -234,6 +242,10 @@
         <message>
             <source>Hotspot settings</source>
             <translation>Hotspot-instellingen</translation>
+        </message>
+        <message>
+            <source>Hotspot zones…</source>
+            <translation>Hotspotzones…</translation>
         </message>
         <message>
             <source>House colour</source>

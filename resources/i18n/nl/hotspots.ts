@@ -440,10 +440,6 @@
             <translation>Het masker van het studiegebied heeft {nm} cellen, het raster {n}.</translation>
         </message>
         <message>
-            <source>The style could not be saved in the GeoPackage.</source>
-            <translation>De stijl kon niet in de GeoPackage worden opgeslagen.</translation>
-        </message>
-        <message>
             <source>The threshold value must be a number, not {threshold}.</source>
             <translation>De drempelwaarde moet een getal zijn, niet {threshold}.</translation>
         </message>
