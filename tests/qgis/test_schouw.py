@@ -614,3 +614,35 @@ def test_dialog_runs_route_and_package_as_tasks(town, hotspot_provider, dutch, t
             QgsProject.instance().removeMapLayer(layer.id())
         dialog.close()
         QgsApplication.processEvents()
+
+
+def test_imported_findings_show_up_in_the_scan_and_the_report(package, run_alg, tmp_path, write_csv):
+    """The round trip ends in the advice: re-run the scan, make the report, find the finding in it."""
+    import subprocess
+
+    from hotspot_plugin.storage.scans import load_scan
+
+    path, record, res = package
+    centre = record.area.representative_point()
+    rows = [["id", "datum", "soort", "x", "y"]] + [
+        [str(i), f"{1 + i % 28:02d}-{1 + i % 12:02d}-2025 22:00", "1.4.5", str(centre.x + i), str(centre.y)]
+        for i in range(12)]
+    run_alg("hotspot:importincidents", {"INPUT": str(write_csv(rows)), "GPKG": path, "REJECTED": "TEMPORARY_OUTPUT",
+                                        "SOURCE_CRS": "EPSG:28992"})
+    a = phone_finding(res, "verlichting.te_donker", "rood", description="Lamp 12 kapot bij de brandgang")
+    con = field_db(res["GPKG"])
+    con.execute("UPDATE schouw_findings SET action = 'Lamp vervangen', owner = 'Gemeente' WHERE uuid = ?", (a,))
+    con.commit()
+    con.close()
+    assert run_alg("hotspot:importschouw", {"GPKG": path, "PACKAGE": res["FOLDER"]})["ADDED"] == 1
+
+    run_alg("hotspot:environmentscan", {"GPKG": path, "SCAN": record.uuid})
+    scan = load_scan(path, record.uuid)
+    listed = scan.results["schouw"]
+    assert [item["uuid"] for item in listed["items"]] == [a] and listed["by_severity"]["rood"] == 1
+
+    pdf = tmp_path / "advies.pdf"
+    run_alg("hotspot:advicereport", {"GPKG": path, "SCAN": record.uuid, "OUTPUT": str(pdf)})
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Lamp 12 kapot" in text and "Lamp vervangen" in text
