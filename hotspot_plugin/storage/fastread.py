@@ -18,28 +18,12 @@ from ..core.progress import Monitor
 def read_ogr_columns(layer, wanted: Dict[str, str], monitor: Monitor):
     """role -> list of values (str, number, datetime or None) and the feature ids, via GDAL's
     Arrow stream; None when the layer is not a plain OGR layer (then QGIS's iterator is used)."""
-    from osgeo import gdal, ogr  # noqa: F401 - ogr provides the layer objects of gdal.OpenEx
-    from qgis.core import QgsProviderRegistry
+    from osgeo import gdal
 
-    if layer.providerType() != "ogr" or layer.subsetString():
+    opened = _open_ogr_layer(layer)
+    if opened is None:
         return None
-    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-    path = parts.get("path")
-    if not path:
-        return None
-    options = parts.get("openOptions") or []
-    try:
-        ds = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, open_options=list(options))
-    except RuntimeError:
-        return None
-    if ds is None:
-        return None
-    if parts.get("layerName"):
-        ogr_layer = ds.GetLayerByName(parts["layerName"])
-    else:
-        ogr_layer = ds.GetLayer(int(parts.get("layerId") or 0))
-    if ogr_layer is None or not hasattr(ogr_layer, "GetArrowStreamAsNumPy"):
-        return None
+    ds, ogr_layer = opened  # noqa: F841 - the dataset must stay alive while its layer is read
     defn = ogr_layer.GetLayerDefn()
     ogr_names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
     if any(name not in ogr_names for name in wanted.values()):

@@ -306,14 +306,6 @@ class PackageInfo:
         }
 
 
-_OGR_TYPES = {
-    "TEXT": ogr.OFTString,
-    "INTEGER": ogr.OFTInteger64,
-    "REAL": ogr.OFTReal,
-    "DATETIME": ogr.OFTDateTime,
-    "DATE": ogr.OFTDate,
-    "BOOLEAN": ogr.OFTInteger,
-}
 
 
 def _srs(info: PackageInfo) -> osr.SpatialReference:
@@ -383,15 +375,7 @@ def _write_layers(
         ogr.wkbPoint,
         opts + [f"IDENTIFIER={findings_def.title_nl}", f"DESCRIPTION={findings_def.title_en}"],
     )
-    for f in findings_def.fields:
-        defn = ogr.FieldDefn(f.name, _OGR_TYPES[f.type])
-        if f.not_null:
-            defn.SetNullable(False)
-        if f.unique:
-            defn.SetUnique(True)
-        if f.default is not None:
-            defn.SetDefault(f.default)
-        lyr.CreateField(defn)
+    gpkg.create_fields(lyr, findings_def)
 
     points_def = schema.LAYER_BY_NAME[schema.SCHOUW_POINTS]
     plyr = ds.CreateLayer(
@@ -400,8 +384,7 @@ def _write_layers(
         ogr.wkbPoint,
         opts + [f"IDENTIFIER={points_def.title_nl}", f"DESCRIPTION={points_def.title_en}"],
     )
-    for f in points_def.fields:
-        plyr.CreateField(ogr.FieldDefn(f.name, _OGR_TYPES[f.type]))
+    gpkg.create_fields(plyr, points_def, constraints=False)
     plyr.CreateField(ogr.FieldDefn("title", ogr.OFTString))
     ds.StartTransaction()
     for p in sorted(points, key=lambda r: r.seq):

@@ -106,18 +106,7 @@ def _build(path: str, srs, categories, municipality: str, epsg: int, styles: Dic
                                      ["FID=fid", "ASPATIAL_VARIANT=GPKG_ATTRIBUTES",
                                       f"IDENTIFIER={layer_def.title_nl}",
                                       f"DESCRIPTION={layer_def.title_en}"])
-            for f in layer_def.fields:
-                ogr_type, subtype = _OGR_TYPES[f.type]
-                defn = ogr.FieldDefn(f.name, ogr_type)
-                if subtype is not None:
-                    defn.SetSubType(subtype)
-                if f.not_null:
-                    defn.SetNullable(False)
-                if f.unique:
-                    defn.SetUnique(True)
-                if f.default is not None:
-                    defn.SetDefault(f.default)
-                lyr.CreateField(defn)
+            create_fields(lyr, layer_def)
         meta = ds.CreateLayer(schema.METADATA, None, ogr.wkbNone,
                               ["FID=fid", "ASPATIAL_VARIANT=GPKG_ATTRIBUTES"])
         meta.CreateField(ogr.FieldDefn("key", ogr.OFTString))
@@ -163,6 +152,23 @@ def _build(path: str, srs, categories, municipality: str, epsg: int, styles: Dic
                 ds.ExecuteSQL(f'CREATE INDEX "{idx}" ON "{layer_def.name}" ({", ".join(cols)})')
     finally:
         ds = None  # noqa: F841 - closes and flushes the spatial indexes
+
+
+def create_fields(lyr, layer_def: schema.Layer, constraints: bool = True) -> None:
+    """Add the fields of a schema layer to an OGR layer (with NOT NULL, UNIQUE and defaults)."""
+    for f in layer_def.fields:
+        ogr_type, subtype = _OGR_TYPES[f.type]
+        defn = ogr.FieldDefn(f.name, ogr_type)
+        if subtype is not None:
+            defn.SetSubType(subtype)
+        if constraints:
+            if f.not_null:
+                defn.SetNullable(False)
+            if f.unique:
+                defn.SetUnique(True)
+            if f.default is not None:
+                defn.SetDefault(f.default)
+        lyr.CreateField(defn)
 
 
 def _create_styles_layer(ds):
