@@ -68,5 +68,15 @@ def current_language() -> str:
     return _language
 
 
+def dutch() -> bool:
+    """True when Hotspot speaks Dutch (its Dutch translation is installed)."""
+    return _language == "nl"
+
+
+def decimal_sign() -> str:
+    """The decimal sign of the language Hotspot speaks (a comma in Dutch)."""
+    return "," if dutch() else "."
+
+
 def current_translator() -> Optional[QTranslator]:
     return _translator

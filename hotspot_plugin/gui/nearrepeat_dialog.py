@@ -44,8 +44,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core import nearrepeat as nr
 from ..core.errors import HotspotError
-from ..i18n import tr
-from ..processing.alg_nearrepeat import dutch
+from ..i18n import dutch, tr
 from ..settings import Settings
 from ..storage import gpkg
 from .tasks import RecordingFeedback

@@ -97,8 +97,7 @@ from ..core.advice import Advice, Catalogue, ChosenMeasure, Finding, format_numb
 from ..core.categories import SAFETY_FIELDS
 from ..core.errors import HotspotError
 from ..core.scan import ScanResult, default_periods, suppress
-from ..i18n import tr
-from ..processing.alg_nearrepeat import dutch
+from ..i18n import dutch, tr
 from ..settings import Settings
 from ..storage import gpkg, scan_inputs
 from . import charts

@@ -66,12 +66,11 @@ from ..core.scan import (
     run_scan,
 )
 from ..core.zones import zones_from_raster
-from ..i18n import tr
+from ..i18n import decimal_sign, dutch, tr
 from ..settings import Settings
 from ..storage import scan_inputs as si
 from ..storage.raster import DensityRasterWriter, write_density_qml
 from ..storage.scans import ScanRecord, load_scan, save_scan
-from .alg_nearrepeat import decimal_sign, dutch
 from .base import HotspotAlgorithm
 
 #: The category whose findings trigger the near-repeat test (woninginbraak).

@@ -44,7 +44,7 @@ from ..core import nearrepeat as nr
 from ..core.errors import Canceled
 from ..core.incident_import import guess_mapping
 from ..core.parsing import parse_datetime
-from ..i18n import current_translator, tr, user_locale
+from ..i18n import decimal_sign, tr
 from .base import HotspotAlgorithm
 
 #: Julian day number of 1970-01-01 (QDate.toJulianDay() minus this = days since the epoch).
@@ -56,22 +56,6 @@ DEFAULT_DATE_FIELD = "occurred_at"
 def edges_text(edges: Sequence[float]) -> str:
     """Band edges as the parameter text, e.g. ``"0,100,200"``."""
     return ",".join(nr.format_number(e) for e in edges)
-
-
-def dutch() -> bool:
-    """True when Hotspot speaks Dutch (its Dutch translation is installed)."""
-    translator = current_translator()
-    if translator is None:
-        return False
-    try:
-        return translator.language().lower().startswith("nl")
-    except AttributeError:  # pragma: no cover - Qt < 5.15
-        return user_locale() == "nl"
-
-
-def decimal_sign() -> str:
-    """The decimal sign of the language Hotspot speaks (a comma in Dutch)."""
-    return "," if dutch() else "."
 
 
 def parse_edges(text: str, kind: str) -> Optional[List[float]]:

@@ -63,7 +63,7 @@ from shapely.wkt import loads as wkt_loads
 from ..core import schema
 from ..core import schouw as sc
 from ..core.gpkg_blob import blob_wkb
-from ..i18n import current_translator, tr
+from ..i18n import current_language, tr
 from ..storage import fieldpackage as fp
 from ..storage import gpkg
 from ..storage.scans import ScanRecord, load_scan
@@ -76,11 +76,7 @@ RISK_KIND_CODES: Tuple[str, ...] = tuple(schema.RISK_OBJECT_KINDS)
 
 def lang() -> str:
     """The language code: "nl" when Hotspot speaks Dutch, else "en"."""
-    translator = current_translator()
-    try:
-        return "nl" if translator is not None and translator.language().lower().startswith("nl") else "en"
-    except AttributeError:  # pragma: no cover - Qt < 5.15
-        return "en"
+    return current_language()
 
 
 def minutes_text(minutes: float) -> str:

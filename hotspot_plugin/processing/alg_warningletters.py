@@ -40,14 +40,12 @@ from ..core import letters, schema
 from ..core.errors import Canceled
 from ..core.nearrepeat import format_number
 from ..core.parsing import parse_datetime
-from ..i18n import tr
+from ..i18n import decimal_sign, dutch, tr
 from ..storage import gpkg
 from .alg_nearrepeat import (
     DEFAULT_DATE_FIELD,
     check_crs,
     days_to_date,
-    decimal_sign,
-    dutch,
     is_null,
     optional_number,
     read_incidents,
