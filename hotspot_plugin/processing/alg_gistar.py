@@ -71,8 +71,7 @@ from ..core.progress import Monitor, ensure
 from ..i18n import tr
 from ..storage.fastread import read_ogr_points
 from ..storage.hotspot_styles import gi_class_labels, store_style_in_gpkg, style_on_load
-from .alg_nearrepeat import is_null, optional_number, source_name
-from .base import HotspotAlgorithm
+from .base import HotspotAlgorithm, is_null, optional_number, source_name
 
 SQUARE, HEXAGONAL, POLYGONS = 0, 1, 2
 PERMUTATION, NORMAL = 0, 1

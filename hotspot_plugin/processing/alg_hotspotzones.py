@@ -61,8 +61,7 @@ from .alg_gistar import (
     shapely_geometry,
     whole_layer,
 )
-from .alg_nearrepeat import is_null, optional_number, source_name
-from .base import HotspotAlgorithm
+from .base import HotspotAlgorithm, is_null, optional_number, source_name
 
 TOP_PERCENT_METHOD, THRESHOLD_METHOD = 0, 1
 #: Rasters with more cells are reduced (block maximum) before the zones are found.

@@ -14,7 +14,6 @@ from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
 from qgis.core import (
-    NULL,
     QgsCoordinateReferenceSystem,
     QgsCsException,
     QgsExpression,
@@ -45,7 +44,7 @@ from ..core.errors import Canceled
 from ..core.incident_import import guess_mapping
 from ..core.parsing import parse_datetime
 from ..i18n import decimal_sign, tr
-from .base import HotspotAlgorithm
+from .base import HotspotAlgorithm, is_null, optional_number, source_name
 
 #: Julian day number of 1970-01-01 (QDate.toJulianDay() minus this = days since the epoch).
 _EPOCH_JULIAN_DAY = 2440588
@@ -105,10 +104,6 @@ def check_crs(crs: QgsCoordinateReferenceSystem, layer_name: str) -> float:
     if not math.isfinite(factor) or factor <= 0:
         factor = 1.0
     return factor
-
-
-def is_null(value: object) -> bool:
-    return value is None or value == NULL or (isinstance(value, QVariant) and value.isNull())
 
 
 def value_to_days(value: object, whole_days: bool) -> float:
@@ -249,23 +244,6 @@ def read_incidents(source, date_field: str, filter_expression: str, context, fee
     feedback.setProgress(end)
     return IncidentPoints(np.asarray(xs, dtype=np.float64), np.asarray(ys, dtype=np.float64),
                           np.asarray(ts, dtype=np.float64), fids, extra, categories, len(fids))
-
-
-def source_name(alg, parameters, name: str, context) -> str:
-    layer = alg.parameterAsVectorLayer(parameters, name, context)
-    return layer.name() if layer is not None else str(parameters.get(name, ""))
-
-
-def optional_number(parameters, name: str) -> Optional[float]:
-    """The value of an optional number parameter, or None when it was left empty."""
-    raw = parameters.get(name)
-    if raw is None or is_null(raw) or (isinstance(raw, str) and not raw.strip()):
-        return None
-    try:
-        value = float(str(raw).replace(",", ".")) if isinstance(raw, str) else float(raw)
-    except (TypeError, ValueError):
-        raise QgsProcessingException(tr("'{value}' is not a number.").format(value=raw)) from None
-    return value if math.isfinite(value) else None
 
 
 class NearRepeatAlgorithm(HotspotAlgorithm):

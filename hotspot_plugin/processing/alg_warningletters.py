@@ -46,14 +46,11 @@ from .alg_nearrepeat import (
     DEFAULT_DATE_FIELD,
     check_crs,
     days_to_date,
-    is_null,
-    optional_number,
     read_incidents,
     resolve_date_field,
-    source_name,
     value_to_days,
 )
-from .base import HotspotAlgorithm
+from .base import HotspotAlgorithm, is_null, optional_number, source_name
 
 #: Address roles and the field names (lower case) that play them, best first.
 ROLE_NAMES: Dict[str, Sequence[str]] = {

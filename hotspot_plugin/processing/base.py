@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import html
+import math
 from typing import Optional
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingFeedback
+from qgis.core import NULL, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingFeedback
+from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QIcon
 
 from .. import log
@@ -12,6 +14,27 @@ from ..core.errors import Canceled, HotspotError
 from ..core.progress import Monitor
 from ..i18n import current_language, tr
 from ..paths import icon_path, resource
+
+
+def is_null(value: object) -> bool:
+    return value is None or value == NULL or (isinstance(value, QVariant) and value.isNull())
+
+
+def source_name(alg, parameters, name: str, context) -> str:
+    layer = alg.parameterAsVectorLayer(parameters, name, context)
+    return layer.name() if layer is not None else str(parameters.get(name, ""))
+
+
+def optional_number(parameters, name: str) -> Optional[float]:
+    """The value of an optional number parameter, or None when it was left empty."""
+    raw = parameters.get(name)
+    if raw is None or is_null(raw) or (isinstance(raw, str) and not raw.strip()):
+        return None
+    try:
+        value = float(str(raw).replace(",", ".")) if isinstance(raw, str) else float(raw)
+    except (TypeError, ValueError):
+        raise QgsProcessingException(tr("'{value}' is not a number.").format(value=raw)) from None
+    return value if math.isfinite(value) else None
 
 
 class HotspotAlgorithm(QgsProcessingAlgorithm):
