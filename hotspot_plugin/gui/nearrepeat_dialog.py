@@ -47,7 +47,7 @@ from ..core.errors import HotspotError
 from ..i18n import dutch, tr
 from ..settings import Settings
 from ..storage import gpkg
-from .tasks import RecordingFeedback
+from .tasks import RecordingFeedback, TaskDialogMixin
 
 #: QgsSettings keys of the last near-repeat result (prefills the warning-letters dialog).
 LAST_DISTANCE_KEY = "hotspot/nearrepeat/last_distance"
@@ -141,7 +141,7 @@ def last_near_repeat() -> Tuple[Optional[float], Optional[float], str]:
 
 
 
-class _AlgorithmDialog(QDialog):
+class _AlgorithmDialog(TaskDialogMixin, QDialog):
     """A dialog that runs one Processing algorithm as a task, with progress and Cancel."""
 
     ALGORITHM_ID = ""
@@ -266,21 +266,6 @@ class _AlgorithmDialog(QDialog):
 
     def _progress(self, value: float) -> None:
         self.progress.setValue(int(value))
-
-    def cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-            self.status.setText(tr("Cancelling…"))
-
-    def is_running(self) -> bool:
-        return self.task is not None
-
-    def _set_running(self, running: bool) -> None:
-        self.run_button.setEnabled(not running)
-        self.cancel_button.setEnabled(running)
-        self.close_button.setEnabled(not running)
-        if running:
-            self.progress.setValue(0)
 
     def _executed(self, ok: bool, results: dict) -> None:
         feedback, context = self.feedback, self.context

@@ -50,7 +50,7 @@ from ..settings import Settings
 from ..storage import fieldpackage as fp
 from ..storage import gpkg
 from ..storage.scans import ScanRecord, list_scans
-from .tasks import RecordingFeedback
+from .tasks import RecordingFeedback, TaskDialogMixin
 
 ROUTE_ALGORITHM = "hotspot:schouwroute"
 PACKAGE_ALGORITHM = "hotspot:schouwpackage"
@@ -61,7 +61,7 @@ _open: Dict[str, "SchouwDialog"] = {}
 
 
 
-class SchouwDialog(QDialog):
+class SchouwDialog(TaskDialogMixin, QDialog):
     """Prepare a buurtschouw: points, walking route, field package and field maps."""
 
     def __init__(self, iface) -> None:
@@ -319,21 +319,6 @@ class SchouwDialog(QDialog):
             self.progress.setValue(int(value * ROUTE_SHARE / 100.0))
         else:
             self.progress.setValue(int(ROUTE_SHARE + value * (100.0 - ROUTE_SHARE) / 100.0))
-
-    def cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-            self.status.setText(tr("Cancelling…"))
-
-    def is_running(self) -> bool:
-        return self.task is not None
-
-    def _set_running(self, running: bool) -> None:
-        self.run_button.setEnabled(not running)
-        self.cancel_button.setEnabled(running)
-        self.close_button.setEnabled(not running)
-        if running:
-            self.progress.setValue(0)
 
     def _executed(self, ok: bool, results: dict) -> None:
         feedback, step = self.feedback, self.step

@@ -69,7 +69,6 @@ from qgis.core import (
     QgsLayoutTableStyle,
     QgsLayoutUtils,
     QgsMarkerSymbol,
-    QgsPalLayerSettings,
     QgsPrintLayout,
     QgsProject,
     QgsRasterLayer,
@@ -79,11 +78,9 @@ from qgis.core import (
     QgsSingleBandPseudoColorRenderer,
     QgsSingleSymbolRenderer,
     QgsTableCell,
-    QgsTextBufferSettings,
     QgsTextFormat,
     QgsUnitTypes,
     QgsVectorLayer,
-    QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF
@@ -104,7 +101,7 @@ from ..paths import plugin_version, resource
 from ..settings import Settings
 from ..storage import gpkg
 from ..storage.scans import ScanRecord
-from ..storage.styles import RISK_OBJECT_STYLE, SEVERITY_COLOURS
+from ..storage.styles import RISK_OBJECT_STYLE, SEVERITY_COLOURS, simple_labels
 from . import charts
 
 TEMPLATES = ("title", "text", "table", "map", "chart")
@@ -1121,7 +1118,7 @@ class AdviceReport:
                         )
                     )
                 )
-                layer.setLabeling(_labels("name", 7.0, "#595959"))
+                layer.setLabeling(simple_labels("name", 7.0, "#595959", buffer_size=0.7, font="Arial"))
                 layer.setLabelsEnabled(True)
                 self._buurten_layer = self._register(layer)
             else:
@@ -1222,7 +1219,7 @@ class AdviceReport:
             )
             categories.append(QgsRendererCategory(severity, symbol, tr(SEVERITY_NAMES[severity])))
         layer.setRenderer(QgsCategorizedSymbolRenderer("severity", categories))
-        layer.setLabeling(_labels("nr", 7.0, "#1a1a1a"))
+        layer.setLabeling(simple_labels("nr", 7.0, "#1a1a1a", buffer_size=0.7, font="Arial"))
         layer.setLabelsEnabled(True)
         return self._register(layer)
 
@@ -2646,22 +2643,6 @@ def _line_symbol(colour: str, width: float):
     from qgis.core import QgsLineSymbol
 
     return QgsLineSymbol.createSimple({"line_color": colour, "line_width": str(width)})
-
-
-def _labels(field_name: str, size: float, colour: str) -> QgsVectorLayerSimpleLabeling:
-    settings = QgsPalLayerSettings()
-    settings.fieldName = field_name
-    fmt = QgsTextFormat()
-    fmt.setFont(QFont("Arial"))
-    fmt.setSize(size)
-    fmt.setColor(QColor(colour))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.7)
-    buffer.setColor(QColor("white"))
-    fmt.setBuffer(buffer)
-    settings.setFormat(fmt)
-    return QgsVectorLayerSimpleLabeling(settings)
 
 
 def _fill(template: str, params: Dict[str, Any], fmt: Formatter) -> str:

@@ -1289,14 +1289,13 @@ def style_layers(layers: Dict[str, Any], point_size: float = 5.0) -> None:
         QgsRendererCategory,
         QgsSimpleMarkerSymbolLayerBase,
         QgsSingleSymbolRenderer,
-        QgsTextBufferSettings,
         QgsTextFormat,
         QgsVectorLayerSimpleLabeling,
     )
     from qgis.PyQt.QtGui import QColor, QFont
 
     from ..i18n import tr
-    from .styles import SEVERITY_COLOURS
+    from .styles import SEVERITY_COLOURS, simple_labels
 
     points = layers.get("points")
     if points is not None:
@@ -1368,20 +1367,8 @@ def style_layers(layers: Dict[str, Any], point_size: float = 5.0) -> None:
                 QgsLineSymbol.createSimple({"line_color": "#bdbdbd", "line_width": "0.5"})
             )
         )
-        settings = QgsPalLayerSettings()
-        settings.fieldName = "name"
-        settings.placement = QgsPalLayerSettings.Placement.Line
-        fmt = QgsTextFormat()
-        fmt.setFont(QFont("Sans Serif"))
-        fmt.setSize(6.5)
-        fmt.setColor(QColor("#616161"))
-        buffer = QgsTextBufferSettings()
-        buffer.setEnabled(True)
-        buffer.setSize(0.6)
-        buffer.setColor(QColor("white"))
-        fmt.setBuffer(buffer)
-        settings.setFormat(fmt)
-        streets.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+        streets.setLabeling(simple_labels("name", 6.5, "#616161", placement=QgsPalLayerSettings.Placement.Line,
+                                          buffer_size=0.6))
         streets.setLabelsEnabled(True)
     findings = layers.get("findings")
     if findings is not None:

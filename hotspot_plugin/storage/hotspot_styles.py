@@ -16,20 +16,17 @@ from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsFillSymbol,
     QgsMapLayer,
-    QgsPalLayerSettings,
     QgsProcessingContext,
     QgsProcessingLayerPostProcessorInterface,
     QgsProviderRegistry,
     QgsRendererCategory,
     QgsSingleSymbolRenderer,
-    QgsTextBufferSettings,
-    QgsTextFormat,
     QgsVectorLayer,
-    QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtGui import QColor
 
 from ..i18n import tr
+from .styles import simple_labels
 
 #: Fill colour per Gi* class (ColorBrewer RdBu): hot 99/95/90, not significant, cold 90/95/99.
 GI_CLASS_COLOURS: Dict[int, str] = {
@@ -86,20 +83,8 @@ def apply_zones_style(layer: QgsVectorLayer) -> None:
                                          "outline_color": f"{c.red()},{c.green()},{c.blue()},255",
                                          "outline_width": "0.7", "joinstyle": "round"})
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-    settings = QgsPalLayerSettings()
-    settings.fieldName = _zone_label_expression()
-    settings.isExpression = True
-    fmt = QgsTextFormat()
-    fmt.setFont(QFont("Sans Serif"))
-    fmt.setSize(9.0)
-    fmt.setColor(QColor(ZONE_COLOUR).darker(130))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(1.0)
-    buffer.setColor(QColor("white"))
-    fmt.setBuffer(buffer)
-    settings.setFormat(fmt)
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabeling(simple_labels(_zone_label_expression(), 9.0, QColor(ZONE_COLOUR).darker(130),
+                                    is_expression=True, buffer_size=1.0))
     layer.setLabelsEnabled(True)
     layer.triggerRepaint()
 

@@ -76,18 +76,19 @@ def _categorized(field_name: str, items: List[Tuple[str, str, object]]) -> QgsCa
     return QgsCategorizedSymbolRenderer(field_name, categories)
 
 
-def _labels(expression: str, size: float = 8.0, colour: str = "#222222", is_expression: bool = False,
-            placement=None) -> QgsVectorLayerSimpleLabeling:
+def simple_labels(expression: str, size: float = 8.0, colour="#222222", is_expression: bool = False,
+                  placement=None, buffer_size: float = 0.8, font: str = "Sans Serif") -> QgsVectorLayerSimpleLabeling:
+    """Labels of one field or expression in a given size and colour, with a white buffer."""
     settings = QgsPalLayerSettings()
     settings.fieldName = expression
     settings.isExpression = is_expression
     fmt = QgsTextFormat()
-    fmt.setFont(QFont("Sans Serif"))
+    fmt.setFont(QFont(font))
     fmt.setSize(size)
     fmt.setColor(QColor(colour))
     buffer = QgsTextBufferSettings()
     buffer.setEnabled(True)
-    buffer.setSize(0.8)
+    buffer.setSize(buffer_size)
     buffer.setColor(QColor("white"))
     fmt.setBuffer(buffer)
     settings.setFormat(fmt)
@@ -120,7 +121,7 @@ def build_styles() -> Dict[str, str]:
     layer.setRenderer(_categorized("level", [("buurt", tr("Neighbourhood (buurt)"), symbol),
                                              ("wijk", tr("District (wijk)"), wijk),
                                              ("gemeente", tr("Municipality"), gem)]))
-    layer.setLabeling(_labels("CASE WHEN \"level\" = 'buurt' THEN \"name\" END", 8.0, "#404040", True))
+    layer.setLabeling(simple_labels("CASE WHEN \"level\" = 'buurt' THEN \"name\" END", 8.0, "#404040", True))
     layer.setLabelsEnabled(True)
     styles[schema.AREAS] = _qml(layer)
 
@@ -141,7 +142,7 @@ def build_styles() -> Dict[str, str]:
     layer = _memory_layer(schema.SCANS)
     layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
         {"color": "31,78,121,30", "outline_color": "#1f4e79", "outline_width": "0.8"})))
-    layer.setLabeling(_labels("coalesce(\"reference\", '') || ' ' || coalesce(\"title\", '')", 9.0,
+    layer.setLabeling(simple_labels("coalesce(\"reference\", '') || ' ' || coalesce(\"title\", '')", 9.0,
                               "#1f4e79", True))
     layer.setLabelsEnabled(True)
     styles[schema.SCANS] = _qml(layer)
@@ -149,7 +150,7 @@ def build_styles() -> Dict[str, str]:
     layer = _memory_layer(schema.SCHOUW_POINTS)
     layer.setRenderer(QgsSingleSymbolRenderer(QgsMarkerSymbol.createSimple(
         {"name": "circle", "color": "#1f4e79", "size": "4", "outline_color": "white", "outline_width": "0.4"})))
-    layer.setLabeling(_labels("seq", 9.0, "#1f4e79"))
+    layer.setLabeling(simple_labels("seq", 9.0, "#1f4e79"))
     layer.setLabelsEnabled(True)
     styles[schema.SCHOUW_POINTS] = _qml(layer)
 
