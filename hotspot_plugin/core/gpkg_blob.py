@@ -6,9 +6,11 @@ friends: :func:`envelope` provides them.
 from __future__ import annotations
 
 import struct
-from typing import Optional, Tuple
+from typing import Optional, Sequence, Tuple
 
 import numpy as np
+from shapely import wkb as shapely_wkb
+from shapely.geometry.base import BaseGeometry
 
 _HEADER = struct.Struct("<2sBBi")  # magic, version, flags, srs_id
 _POINT = struct.Struct("<BIdd")  # byte order, type, x, y
@@ -95,3 +97,70 @@ def blob_wkb(blob: bytes) -> Optional[bytes]:
     if count is None:
         return None
     return bytes(blob[8 + 8 * count:])
+
+
+# ------------------------------------------------------------------------------ decoding
+
+
+def decode_points(blobs: Sequence[Optional[bytes]]) -> Tuple[np.ndarray, np.ndarray]:
+    """x and y of GeoPackage point blobs (NaN for empty, missing or non-point geometries).
+
+    When all blobs share one layout (the usual case: same length, flags and byte order) the
+    coordinates are read with one numpy view; otherwise blob by blob.
+    """
+    n = len(blobs)
+    x = np.full(n, np.nan)
+    y = np.full(n, np.nan)
+    if n == 0:
+        return x, y
+    first = blobs[0]
+    if first is not None and len(first) >= 8 and first[:2] == b"GP" and not first[3] & 0x10:
+        size = len(first)
+        off = 8 + 8 * _ENVELOPE_DOUBLES.get((first[3] >> 1) & 0x07, 0)
+        if size == off + 21:
+            try:
+                raw = np.frombuffer(b"".join(blobs), dtype=np.uint8)  # type: ignore[arg-type]
+            except TypeError:  # a None among the blobs
+                raw = None
+            if raw is not None and raw.size == n * size:
+                rows = raw.reshape(n, size)
+                same = (rows[:, 3] == first[3]).all() and (rows[:, off] == first[off]).all()
+                kind = struct.unpack_from("<I" if first[off] == 1 else ">I", first, off + 1)[0]
+                same = same and (rows[:, off + 1 : off + 5] == rows[0, off + 1 : off + 5]).all()
+                if same and (kind & 0x0FFFFFFF) % 1000 == 1:
+                    dtype = np.dtype("<f8" if first[off] == 1 else ">f8")
+                    xy = np.ascontiguousarray(rows[:, off + 5 : off + 21]).view(dtype).reshape(n, 2)
+                    return xy[:, 0].astype(np.float64), xy[:, 1].astype(np.float64)
+    for i, blob in enumerate(blobs):
+        x[i], y[i] = _point(blob)
+    return x, y
+
+
+def _point(blob: Optional[bytes]) -> Tuple[float, float]:
+    wkb = blob_wkb(blob) if blob is not None else None
+    if not wkb or len(wkb) < 21:
+        return np.nan, np.nan
+    order = "<" if wkb[0] == 1 else ">"
+    kind = struct.unpack_from(order + "I", wkb, 1)[0]
+    if (kind & 0x0FFFFFFF) % 1000 == 1:
+        return struct.unpack_from(order + "2d", wkb, 5)
+    try:
+        geom = shapely_wkb.loads(wkb)
+    except Exception:  # noqa: BLE001 - unreadable geometry: no location
+        return np.nan, np.nan
+    if geom.is_empty:
+        return np.nan, np.nan
+    c = geom.centroid
+    return c.x, c.y
+
+
+def decode(blob: Optional[bytes]) -> Optional[BaseGeometry]:
+    """A shapely geometry from a GeoPackage blob (None when empty or unreadable)."""
+    wkb = blob_wkb(blob) if blob is not None else None
+    if not wkb:
+        return None
+    try:
+        geom = shapely_wkb.loads(wkb)
+    except Exception:  # noqa: BLE001 - unreadable geometry
+        return None
+    return None if geom.is_empty else geom

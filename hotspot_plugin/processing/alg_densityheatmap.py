@@ -44,6 +44,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..adapters.crs import transform_points
 from ..core import kde
 from ..core.progress import Monitor
 from ..i18n import tr
@@ -675,41 +676,6 @@ def _as_float(value) -> float:
     except (TypeError, ValueError):
         return math.nan
     return v
-
-
-def transform_points(x: np.ndarray, y: np.ndarray, src: QgsCoordinateReferenceSystem,
-                     dst: QgsCoordinateReferenceSystem, transform_context) -> Tuple[np.ndarray, np.ndarray]:
-    """Points from ``src`` to ``dst`` with the coordinate operation QGIS chooses (vectorised with
-    pyproj when that gives the same result as QGIS for the first points, else point by point)."""
-    ct = QgsCoordinateTransform(src, dst, transform_context)
-    n = x.size
-    probe = [0, n // 2, n - 1] if n else []
-    expected = []
-    for i in probe:
-        p = ct.transform(QgsPointXY(float(x[i]), float(y[i])))
-        expected.append((p.x(), p.y()))
-    try:
-        import pyproj
-
-        proj = ct.instantiatedCoordinateOperationDetails().proj
-        transformer = pyproj.Transformer.from_pipeline(proj) if proj else pyproj.Transformer.from_crs(
-            src.toWkt(), dst.toWkt(), always_xy=True)
-        tx, ty = transformer.transform(x, y)
-        tx, ty = np.asarray(tx, dtype=np.float64), np.asarray(ty, dtype=np.float64)
-        if all(abs(tx[i] - ex) < 1e-6 * max(1.0, abs(ex)) and abs(ty[i] - ey) < 1e-6 * max(1.0, abs(ey))
-               for i, (ex, ey) in zip(probe, expected)):
-            return tx, ty
-    except Exception:  # noqa: BLE001 - pyproj missing or the pipeline not usable: QGIS does it
-        pass
-    tx = np.empty(n)
-    ty = np.empty(n)
-    for i in range(n):
-        try:
-            p = ct.transform(QgsPointXY(float(x[i]), float(y[i])))
-            tx[i], ty[i] = p.x(), p.y()
-        except QgsCsException:
-            tx[i] = ty[i] = math.nan
-    return tx, ty
 
 
 def _shapes_bounds(shapes) -> Tuple[float, float, float, float]:

@@ -25,12 +25,12 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..adapters.crs import gpkg_crs
 from ..core.errors import HotspotError
 from ..i18n import tr
 from ..storage import fieldpackage as fp
 from ..storage import gpkg
 from ..storage.scans import load_scan
-from .alg_schouwroute import gpkg_crs
 from .base import HotspotAlgorithm
 
 

@@ -34,11 +34,11 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsUnitTypes,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
+from ..adapters.crs import require_projected
 from ..core import nearrepeat as nr
 from ..core.errors import Canceled
 from ..core.incident_import import guess_mapping
@@ -86,24 +86,6 @@ def parse_edges(text: str, kind: str) -> Optional[List[float]]:
             raise QgsProcessingException(message.format(text=text, part=part))
         values.append(value)
     return values
-
-
-def check_crs(crs: QgsCoordinateReferenceSystem, layer_name: str) -> float:
-    """The factor from the CRS's map units to metres; refuses geographic (degree) CRSs."""
-    if not crs.isValid():
-        raise QgsProcessingException(tr(
-            "The layer {layer} has no coordinate reference system, so distances cannot be measured. Set "
-            "its CRS (for example RD New, EPSG:28992) in the layer properties.").format(layer=layer_name))
-    if crs.isGeographic():
-        raise QgsProcessingException(tr(
-            "The layer {layer} is in a geographic CRS ({crs}, degrees), but distances must be measured "
-            "in metres. Reproject it first to a projected CRS such as RD New (EPSG:28992) or Belgian "
-            "Lambert 2008 (EPSG:3812), for example with 'Reproject layer'.").format(
-                layer=layer_name, crs=crs.authid() or crs.description()))
-    factor = QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(), QgsUnitTypes.DistanceUnit.DistanceMeters)
-    if not math.isfinite(factor) or factor <= 0:
-        factor = 1.0
-    return factor
 
 
 def value_to_days(value: object, whole_days: bool) -> float:
@@ -327,7 +309,7 @@ class NearRepeatAlgorithm(HotspotAlgorithm):
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         layer_name = source_name(self, parameters, self.INPUT, context)
-        factor = check_crs(source.sourceCrs(), layer_name)
+        factor = require_projected(source.sourceCrs(), layer_name)
         distance_text = self.parameterAsString(parameters, self.DISTANCE_BANDS, context)
         distance_edges = parse_edges(distance_text, "distance")
         time_edges = parse_edges(self.parameterAsString(parameters, self.TIME_BANDS, context), "time")

@@ -38,6 +38,7 @@ from qgis.core import (
 )
 from shapely.geometry import LineString, MultiPoint
 
+from ..adapters.crs import gpkg_crs
 from ..core import schema
 from ..core import schouw as sc
 from ..core.errors import Canceled
@@ -45,7 +46,7 @@ from ..i18n import tr
 from ..storage import fieldpackage as fp
 from ..storage import gpkg
 from ..storage.scans import list_scans, load_scan
-from .alg_schouwroute import given, gpkg_crs, lang, minutes_text, plan_route, read_streets_layer, to_shapely
+from .alg_schouwroute import given, lang, minutes_text, plan_route, read_streets_layer, to_shapely
 from .base import HotspotAlgorithm
 
 #: Streets within this distance (m) of the area and the points go into the package (context).

@@ -60,6 +60,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 from shapely.wkt import loads as wkt_loads
 
+from ..adapters.crs import gpkg_crs
 from ..core import schema
 from ..core import schouw as sc
 from ..core.gpkg_blob import blob_wkb
@@ -113,17 +114,6 @@ def to_shapely(geometry: QgsGeometry) -> Optional[BaseGeometry]:
         return shapely_wkb.loads(bytes(g.asWkb()))
     except Exception:  # noqa: BLE001 - GEOS refuses degenerate geometries
         return None
-
-
-def gpkg_crs(path: str) -> QgsCoordinateReferenceSystem:
-    """The CRS of the safety GeoPackage's layers."""
-    epsg, wkt = fp.crs_epsg(path)
-    crs = QgsCoordinateReferenceSystem(f"EPSG:{epsg}") if epsg else QgsCoordinateReferenceSystem.fromWkt(wkt)
-    if not crs.isValid():
-        raise QgsProcessingException(
-            tr("The CRS of the GeoPackage {path} is not known to QGIS.").format(path=path)
-        )
-    return crs
 
 
 def source_geometries(source, crs, context, what: str) -> List[Tuple[QgsFeature, BaseGeometry]]:

@@ -36,6 +36,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDateTime, QVariant
 
+from ..adapters.crs import require_projected
 from ..core import letters, schema
 from ..core.errors import Canceled
 from ..core.nearrepeat import format_number
@@ -44,7 +45,6 @@ from ..i18n import decimal_sign, dutch, tr
 from ..storage import gpkg
 from .alg_nearrepeat import (
     DEFAULT_DATE_FIELD,
-    check_crs,
     days_to_date,
     read_incidents,
     resolve_date_field,
@@ -319,9 +319,9 @@ class WarningLettersAlgorithm(HotspotAlgorithm):
         if addresses is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.ADDRESSES))
         address_crs = addresses.sourceCrs()
-        factor = check_crs(address_crs, source_name(self, parameters, self.ADDRESSES, context))
+        factor = require_projected(address_crs, source_name(self, parameters, self.ADDRESSES, context))
         if not incidents.sourceCrs().isValid():
-            check_crs(incidents.sourceCrs(), source_name(self, parameters, self.INCIDENTS, context))
+            require_projected(incidents.sourceCrs(), source_name(self, parameters, self.INCIDENTS, context))
         fmt = self._address_format(parameters, context, addresses, feedback)
         distance = self._distance(parameters, feedback)
         window = self.parameterAsDouble(parameters, self.WINDOW_DAYS, context)

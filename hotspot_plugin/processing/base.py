@@ -5,7 +5,18 @@ import html
 import math
 from typing import Optional
 
-from qgis.core import NULL, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingFeedback
+from qgis.core import (
+    NULL,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingParameterExpression,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterString,
+)
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QIcon
 
@@ -17,7 +28,48 @@ from ..paths import icon_path, resource
 
 
 def is_null(value: object) -> bool:
+    """True for None, QGIS's NULL and a null QVariant."""
     return value is None or value == NULL or (isinstance(value, QVariant) and value.isNull())
+
+
+def given(parameters, name: str) -> bool:
+    """True when parameter *name* has a value: not missing, NULL or blank text."""
+    value = parameters.get(name)
+    return not (is_null(value) or (isinstance(value, str) and not value.strip()))
+
+
+# Parameter blocks shared by several algorithms ---------------------------------------------
+
+def incidents_parameter(name: str = "INPUT", label: str = "") -> QgsProcessingParameterFeatureSource:
+    """INPUT: the incident points."""
+    return QgsProcessingParameterFeatureSource(
+        name, label or tr("Incidents (point layer, e.g. the incidents of a safety GeoPackage)"),
+        [QgsProcessing.SourceType.TypeVectorPoint])
+
+
+def filter_parameter(name: str = "FILTER", parent: str = "INPUT") -> QgsProcessingParameterExpression:
+    """FILTER: an expression on the parent layer; empty means all features."""
+    return QgsProcessingParameterExpression(
+        name, tr("Filter (e.g. category = '1.1.1'; empty: all incidents)"), defaultValue="",
+        parentLayerParameterName=parent, optional=True)
+
+
+def date_field_parameter(name: str = "DATE_FIELD", parent: str = "INPUT",
+                         default: str = "occurred_at") -> QgsProcessingParameterField:
+    """DATE_FIELD: the incidents' date (default the safety GeoPackage's occurred_at)."""
+    return QgsProcessingParameterField(name, tr("Date field"), defaultValue=default,
+                                       parentLayerParameterName=parent, optional=True)
+
+
+def gpkg_parameter(name: str = "GPKG") -> QgsProcessingParameterFile:
+    """GPKG: the safety GeoPackage."""
+    return QgsProcessingParameterFile(name, tr("Safety GeoPackage"), extension="gpkg")
+
+
+def scan_parameter(name: str = "SCAN", label: str = "") -> QgsProcessingParameterString:
+    """SCAN: a saved scan by reference number or uuid (optional)."""
+    return QgsProcessingParameterString(
+        name, label or tr("Scan (reference number or uuid; empty: the newest scan)"), optional=True)
 
 
 def source_name(alg, parameters, name: str, context) -> str:

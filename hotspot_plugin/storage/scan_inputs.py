@@ -16,17 +16,16 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-import struct
 from dataclasses import dataclass
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
 import numpy as np
-from shapely import wkb as shapely_wkb
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from ..core import schema
-from ..core.gpkg_blob import blob_wkb
+from ..core.gpkg_blob import decode as decode_geometry
+from ..core.gpkg_blob import decode_points
 from ..core.progress import Monitor, ensure
 from ..core.scan import Buurt, IncidentData, RiskObjects, SchouwFindings
 from . import gpkg
@@ -36,7 +35,6 @@ Period = Tuple[np.datetime64, np.datetime64]
 
 #: Rows fetched at once (a cancel is noticed between two batches).
 FETCH = 100_000
-_ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
 #: Status of a schouw finding that is closed (as in core.scan).
 CLOSED = "afgehandeld"
 
@@ -54,70 +52,6 @@ def reading(path: str) -> Iterator[sqlite3.Connection]:
 
 
 # ------------------------------------------------------------------------------ geometry blobs
-
-
-def decode_points(blobs: Sequence[Optional[bytes]]) -> Tuple[np.ndarray, np.ndarray]:
-    """x and y of GeoPackage point blobs (NaN for empty, missing or non-point geometries).
-
-    When all blobs share one layout (the usual case: same length, flags and byte order) the
-    coordinates are read with one numpy view; otherwise blob by blob.
-    """
-    n = len(blobs)
-    x = np.full(n, np.nan)
-    y = np.full(n, np.nan)
-    if n == 0:
-        return x, y
-    first = blobs[0]
-    if first is not None and len(first) >= 8 and first[:2] == b"GP" and not first[3] & 0x10:
-        size = len(first)
-        off = 8 + _ENVELOPE_BYTES.get((first[3] >> 1) & 0x07, 0)
-        if size == off + 21:
-            try:
-                raw = np.frombuffer(b"".join(blobs), dtype=np.uint8)  # type: ignore[arg-type]
-            except TypeError:  # a None among the blobs
-                raw = None
-            if raw is not None and raw.size == n * size:
-                rows = raw.reshape(n, size)
-                same = (rows[:, 3] == first[3]).all() and (rows[:, off] == first[off]).all()
-                kind = struct.unpack_from("<I" if first[off] == 1 else ">I", first, off + 1)[0]
-                same = same and (rows[:, off + 1 : off + 5] == rows[0, off + 1 : off + 5]).all()
-                if same and (kind & 0x0FFFFFFF) % 1000 == 1:
-                    dtype = np.dtype("<f8" if first[off] == 1 else ">f8")
-                    xy = np.ascontiguousarray(rows[:, off + 5 : off + 21]).view(dtype).reshape(n, 2)
-                    return xy[:, 0].astype(np.float64), xy[:, 1].astype(np.float64)
-    for i, blob in enumerate(blobs):
-        x[i], y[i] = _point(blob)
-    return x, y
-
-
-def _point(blob: Optional[bytes]) -> Tuple[float, float]:
-    wkb = blob_wkb(blob) if blob is not None else None
-    if not wkb or len(wkb) < 21:
-        return np.nan, np.nan
-    order = "<" if wkb[0] == 1 else ">"
-    kind = struct.unpack_from(order + "I", wkb, 1)[0]
-    if (kind & 0x0FFFFFFF) % 1000 == 1:
-        return struct.unpack_from(order + "2d", wkb, 5)
-    try:
-        geom = shapely_wkb.loads(wkb)
-    except Exception:  # noqa: BLE001 - unreadable geometry: no location
-        return np.nan, np.nan
-    if geom.is_empty:
-        return np.nan, np.nan
-    c = geom.centroid
-    return c.x, c.y
-
-
-def decode_geometry(blob: Optional[bytes]) -> Optional[BaseGeometry]:
-    """A shapely geometry from a GeoPackage blob (None when empty or unreadable)."""
-    wkb = blob_wkb(blob) if blob is not None else None
-    if not wkb:
-        return None
-    try:
-        geom = shapely_wkb.loads(wkb)
-    except Exception:  # noqa: BLE001 - unreadable geometry
-        return None
-    return None if geom.is_empty else geom
 
 
 # ------------------------------------------------------------------------------ times

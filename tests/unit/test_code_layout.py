@@ -1,0 +1,159 @@
+"""House rules of the code layout, as tests (see docs/architecture.md).
+
+Who may import whom:
+    gui ──> processing (by algorithm id only), adapters, storage, report, core
+    processing/alg_* ──> processing/base, adapters, storage, report, core (never another alg_*)
+    report ──> adapters, storage, core
+    adapters ──> storage, core
+    storage ──> core
+    core ──> nothing of QGIS (numpy, shapely, pyproj, rasterio, stdlib)
+and every SQL statement (``.execute(`` and friends) lives in ``storage/``.
+"""
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+from typing import Iterator, List, Tuple
+
+ROOT = Path(__file__).resolve().parents[2]
+PKG = ROOT / "hotspot_plugin"
+#: A module above this many lines must say in its docstring why its size is earned.
+MAX_MODULE_LINES = 1000
+#: ... with one of these words.
+SIZE_EARNED = re.compile(r"size is earned", re.I)
+MAX_PROCESS_LINES = 80
+SQL_CALLS = {"execute", "executemany", "executescript"}
+
+
+def _modules(folder: Path = PKG) -> Iterator[Path]:
+    yield from sorted(p for p in folder.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def _package_of(path: Path) -> str:
+    rel = path.relative_to(PKG)
+    return rel.parts[0] if len(rel.parts) > 1 else ""
+
+
+def _imports(path: Path) -> Iterator[Tuple[int, str]]:
+    """(line, absolute dotted module) of every import of hotspot_plugin's own modules."""
+    rel = path.relative_to(ROOT).with_suffix("")
+    parts = list(rel.parts)
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = parts[: len(parts) - node.level]
+                mod = ".".join(base + ([node.module] if node.module else []))
+            else:
+                mod = node.module or ""
+            if mod.startswith("hotspot_plugin"):
+                yield node.lineno, mod
+                for alias in node.names:
+                    yield node.lineno, f"{mod}.{alias.name}"
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("hotspot_plugin"):
+                    yield node.lineno, alias.name
+
+
+def _is_alg(mod: str) -> bool:
+    return bool(re.match(r"hotspot_plugin\.processing\.alg_\w+", mod))
+
+
+def test_no_algorithm_imports_another_algorithm():
+    bad: List[str] = []
+    for path in _modules(PKG / "processing"):
+        if not path.name.startswith("alg_"):
+            continue
+        own = f"hotspot_plugin.processing.{path.stem}"
+        for line, mod in _imports(path):
+            if _is_alg(mod) and not mod.startswith(own):
+                bad.append(f"{path.name}:{line} imports {mod}")
+    assert bad == [], "\n".join(bad)
+
+
+def test_gui_and_report_and_adapters_import_no_algorithm_module():
+    bad = [f"{p.relative_to(PKG)}:{line} imports {mod}"
+           for folder in ("gui", "report", "adapters", "storage", "core")
+           for p in _modules(PKG / folder) for line, mod in _imports(p) if _is_alg(mod)]
+    assert bad == [], "\n".join(bad)
+
+
+def test_layers_import_only_downwards():
+    allowed = {
+        "core": {"core"},
+        "storage": {"core", "storage"},
+        "adapters": {"core", "storage", "adapters"},
+        "report": {"core", "storage", "adapters", "report"},
+    }
+    bad = []
+    for package, may in allowed.items():
+        for path in _modules(PKG / package):
+            for line, mod in _imports(path):
+                parts = mod.split(".")
+                if len(parts) < 2:
+                    continue
+                target = parts[1]
+                # top-level shell modules (i18n, log, paths, settings, compat) are shared by all but core
+                if target in ("i18n", "log", "paths", "settings", "compat") and package != "core":
+                    continue
+                if target not in may:
+                    bad.append(f"{path.relative_to(PKG)}:{line} imports {mod}")
+    assert bad == [], "\n".join(bad)
+
+
+def test_sql_lives_in_storage():
+    bad = []
+    for path in _modules():
+        if _package_of(path) == "storage":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in SQL_CALLS):
+                bad.append(f"{path.relative_to(PKG)}:{node.lineno} .{node.func.attr}(")
+            if isinstance(node, ast.Import) and any(a.name == "sqlite3" for a in node.names):
+                bad.append(f"{path.relative_to(PKG)}:{node.lineno} import sqlite3")
+    assert bad == [], "\n".join(bad)
+
+
+def test_modules_are_small_enough_to_read():
+    bad = []
+    for path in _modules():
+        text = path.read_text(encoding="utf-8")
+        lines = text.count("\n")
+        if lines > MAX_MODULE_LINES:
+            doc = ast.get_docstring(ast.parse(text)) or ""
+            if not SIZE_EARNED.search(doc):
+                bad.append(f"{path.relative_to(PKG)}: {lines} lines")
+    assert bad == [], "\n".join(bad)
+
+
+def test_process_methods_delegate():
+    bad = []
+    for path in _modules(PKG / "processing"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and node.name in ("process", "processAlgorithm"):
+                length = node.end_lineno - node.lineno + 1
+                if length > MAX_PROCESS_LINES:
+                    bad.append(f"{path.name}:{node.lineno} {node.name}() has {length} lines")
+    assert bad == [], "\n".join(bad)
+
+
+def test_demo_town_does_not_ship():
+    assert not (PKG / "core" / "demo_town.py").exists()
+
+
+def test_one_of_each():
+    """One number formatter, one language check, one QGIS->shapely converter, one blob decoder."""
+    patterns = {
+        "number formatter": re.compile(r"^def (format_number|fmt_number|_number|fmt|_fmt_num)\(", re.M),
+        "language check": re.compile(r"^def (dutch|speaks_dutch|lang|is_dutch)\(", re.M),
+        "QGIS -> shapely": re.compile(r"^def (to_shapely|qgs_to_shapely|shapely_geometry)\(", re.M),
+        "blob decoder": re.compile(r"^def (decode|decode_geometry|_geometry|_xy|_point)\(blob", re.M),
+    }
+    for what, pattern in patterns.items():
+        where = [str(p.relative_to(PKG)) for p in _modules() if pattern.search(p.read_text(encoding="utf-8"))]
+        assert len(where) == 1, f"{what}: {where}"
