@@ -43,10 +43,13 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core import nearrepeat as nr
+from ..core.band_edges import edges_text
 from ..core.errors import HotspotError
+from ..core.numbers import format_number
 from ..i18n import dutch, tr
 from ..settings import Settings
 from ..storage import gpkg
+from ..storage import letters as letter_store
 from .tasks import RecordingFeedback, TaskDialogMixin
 
 #: QgsSettings keys of the last near-repeat result (prefills the warning-letters dialog).
@@ -58,19 +61,10 @@ DEFAULT_CATEGORY = "1.1.1"
 _open_dialogs: Dict[str, "_AlgorithmDialog"] = {}
 
 
-def _edges(edges) -> str:
-    return ",".join(nr.format_number(e) for e in edges)
-
-
 def read_categories(path: str) -> List[Tuple[str, str, int]]:
     """(code, label, number of incidents) of the categories with incidents in the GeoPackage."""
     in_dutch = dutch()
-    con = gpkg.connect(path)
-    try:
-        rows = con.execute("SELECT i.category, c.label_nl, c.label_en, count(*) FROM incidents i "
-                           "LEFT JOIN categories c ON c.code = i.category GROUP BY i.category").fetchall()
-    finally:
-        con.close()
+    rows = letter_store.incident_categories(path)
 
     def sort_key(row):
         return [int(p) if p.isdigit() else 0 for p in str(row[0]).split(".")] + [str(row[0])]
@@ -81,13 +75,7 @@ def read_categories(path: str) -> List[Tuple[str, str, int]]:
 
 def read_date_range(path: str, category: str = "") -> Tuple[Optional[QDate], Optional[QDate]]:
     """First and last date of the incidents (of one category) in the GeoPackage."""
-    con = gpkg.connect(path)
-    try:
-        sql = "SELECT min(occurred_at), max(occurred_at) FROM incidents"
-        row = con.execute(sql + " WHERE category = ?", (category,)).fetchone() if category else \
-            con.execute(sql).fetchone()
-    finally:
-        con.close()
+    first, last = letter_store.incident_date_range(path, category)
 
     def as_date(text) -> Optional[QDate]:
         if not text:
@@ -95,7 +83,7 @@ def read_date_range(path: str, category: str = "") -> Tuple[Optional[QDate], Opt
         date = QDate.fromString(str(text)[:10], "yyyy-MM-dd")
         return date if date.isValid() else None
 
-    return as_date(row[0]), as_date(row[1])
+    return as_date(first), as_date(last)
 
 
 def _date_expression(date: QDate) -> str:
@@ -333,10 +321,10 @@ class NearRepeatDialog(_AlgorithmDialog):
         period.addWidget(self.date_to)
         period.addStretch(1)
         form.addRow(tr("Period"), period)
-        self.distance_bands = QLineEdit(_edges(nr.DEFAULT_DISTANCE_EDGES))
+        self.distance_bands = QLineEdit(edges_text(nr.DEFAULT_DISTANCE_EDGES))
         self.distance_bands.setToolTip(tr("Band edges in metres; a band runs from just above its lower edge "
                                           "up to and including its upper edge."))
-        self.time_bands = QLineEdit(_edges(nr.DEFAULT_TIME_EDGES))
+        self.time_bands = QLineEdit(edges_text(nr.DEFAULT_TIME_EDGES))
         self.time_bands.setToolTip(tr("Band edges in days; a band runs from its lower edge up to just below "
                                       "its upper edge."))
         form.addRow(tr("Distance bands (m)"), self.distance_bands)
@@ -587,7 +575,7 @@ class WarningLettersDialog(_AlgorithmDialog):
         self.status.setText("")
         layer = context.takeResultLayer(results.get("OUTPUT")) if results.get("OUTPUT") else None
         n = int(results.get("ADDRESS_COUNT") or 0)
-        distance = nr.format_number(results.get("DISTANCE_USED") or 0)
+        distance = format_number(results.get("DISTANCE_USED") or 0)
         lines = [tr("{n} addresses within {distance} m of {k} incident(s); {excluded} left out because of a "
                     "recent letter.").format(n=n, distance=distance, k=results.get("INCIDENTS_IN_WINDOW"),
                                              excluded=results.get("EXCLUDED"))]

@@ -13,7 +13,8 @@ from matplotlib.colors import LinearSegmentedColormap, TwoSlopeNorm
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from ..core.nearrepeat import KnoxResult, format_number
+from ..core.nearrepeat import KnoxResult
+from ..core.numbers import format_number
 from ..i18n import tr
 
 #: Below 1 (fewer pairs than expected) light blue, 1 white, above 1 orange to dark red.
@@ -79,7 +80,7 @@ def knox_chart(result: KnoxResult, path: str, alpha: float, decimal: str = ".", 
     colour_bar.set_label(tr("Knox ratio (observed / expected pairs)"), fontsize=8)
     ticks = [0.0, 0.5, 1.0] + [float(v) for v in range(2, int(top) + 1)]
     colour_bar.set_ticks(ticks)
-    colour_bar.set_ticklabels([format_number(v, decimal) for v in ticks])
+    colour_bar.set_ticklabels([format_number(v, decimal=decimal) for v in ticks])
     colour_bar.ax.tick_params(labelsize=7)
     fig.suptitle(title or tr("Near-repeat: Knox ratio per distance and time band"), fontsize=11,
                  x=0.02, ha="left", y=1 - 0.12 / height, va="top")
@@ -87,6 +88,6 @@ def knox_chart(result: KnoxResult, path: str, alpha: float, decimal: str = ".", 
         fig.text(0.02, 1 - 0.45 / height, subtitle, fontsize=8, color="#555555", va="top")
     fig.text(0.02, 0.1 / height, tr("Outlined with *: significantly more pairs than expected "
                                      "(p < {alpha}). Grey: no pairs expected.").format(
-        alpha=format_number(alpha, decimal)), fontsize=8, color="#333333")
+        alpha=format_number(alpha, decimal=decimal)), fontsize=8, color="#333333")
     fig.savefig(path, dpi=dpi, format="png", facecolor="white")
     return path
