@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
@@ -50,9 +51,11 @@ import numpy as np
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 from shapely.prepared import prep
+from shapely.wkt import loads as wkt_loads
 
 from .errors import InputError
 from .i18n import N_
+from .numbers import format_number
 from .progress import Monitor, ensure
 
 #: Walking speed of a schouw group (km/h).
@@ -62,6 +65,10 @@ DEFAULT_STOP_MINUTES = 10.0
 #: Candidates closer than this (m) to a chosen point join it.
 DEFAULT_MIN_DISTANCE = 50.0
 DEFAULT_MAX_POINTS = 15
+#: Streets within this margin (m) around the points' bounding box take part in the routing.
+STREET_MARGIN = 600.0
+#: Streets within this distance (m) of the area and the points go into the field package.
+CONTEXT_MARGIN = 250.0
 #: Risk object kinds visited by default.
 DEFAULT_RISK_KINDS: Tuple[str, ...] = ("hangplek", "horeca", "speelplaats", "ov_halte", "school")
 #: Up to this many nodes besides the start the route is exactly optimal (Held-Karp).
@@ -257,6 +264,27 @@ def hotspot_candidates(zones: Sequence[Any], area: Optional[BaseGeometry] = None
             )
         )
     return out
+
+
+def scan_zones(parameters: Optional[Mapping[str, Any]]) -> List[Dict[str, Any]]:
+    """The hotspot zones a saved scan keeps in its parameters (``"zones"``: wkt, peak, rank, peak_x,
+    peak_y) as dicts for :func:`hotspot_candidates`; a zone whose wkt cannot be read is skipped."""
+    zones = []
+    for z in (parameters or {}).get("zones") or []:
+        try:
+            geom = wkt_loads(z["wkt"])
+        except Exception:  # noqa: BLE001 - a damaged zone is skipped
+            continue
+        zones.append(
+            {
+                "geometry": geom,
+                "peak": z.get("peak"),
+                "rank": z.get("rank"),
+                "peak_x": z.get("peak_x"),
+                "peak_y": z.get("peak_y"),
+            }
+        )
+    return zones
 
 
 def _format_peak(value: float) -> str:
@@ -700,6 +728,69 @@ def format_minutes(minutes: float, hour: str = "h") -> str:
     total = int(round(minutes))
     hours, rest = divmod(total, 60)
     return f"{hours} {hour} {rest:02d} min" if hours else f"{rest} min"
+
+
+def minutes_text(minutes: float, lang: str = "en") -> str:
+    """Minutes as ``"1 h 05 min"`` (``"1 u 05 min"`` when *lang* is ``"nl"``)."""
+    return format_minutes(minutes, "u" if lang == "nl" else "h")
+
+
+def km_text(metres: float, decimal: str = ".") -> str:
+    """Metres as kilometres with one decimal (*decimal*: the decimal sign, "," in Dutch)."""
+    return format_number(metres / 1000.0, 1, decimal=decimal)
+
+
+def package_name(reference: str) -> str:
+    """``buurtschouw_<reference>`` with only safe characters (the field package's file stem)."""
+    safe = re.sub(r"[^A-Za-z0-9_-]+", "_", reference or "").strip("_")
+    return f"buurtschouw_{safe or 'zonder_scan'}"
+
+
+# ------------------------------------------------------------------------------ legs and boxes
+
+
+def leg_pairs(order: Sequence[int], closed: bool = False) -> List[Tuple[int, int]]:
+    """(from, to) nodes of each leg of a walk in *order* (and back to the first when *closed*)."""
+    pairs = list(zip(order, order[1:]))
+    if closed and len(order) > 1:
+        pairs.append((order[-1], order[0]))
+    return pairs
+
+
+def stop_numbers(order: Sequence[int], skip: Optional[int] = None) -> Dict[int, int]:
+    """node -> stop number 1, 2, ... in walking *order*; node *skip* (a separate start) gets none."""
+    numbers: Dict[int, int] = {}
+    for node in order:
+        if skip is not None and node == skip:
+            continue
+        numbers[node] = len(numbers) + 1
+    return numbers
+
+
+def street_bbox(
+    xy: Sequence[Tuple[float, float]], margin: float = STREET_MARGIN
+) -> Tuple[float, float, float, float]:
+    """(minx, miny, maxx, maxy) of the points grown by *margin* or half their larger extent, the larger.
+
+    Streets in this box take part in the routing, so a detour around a park or a canal is found.
+    """
+    xs, ys = [p[0] for p in xy], [p[1] for p in xy]
+    grow = max(margin, 0.5 * max(max(xs) - min(xs), max(ys) - min(ys)))
+    return (min(xs) - grow, min(ys) - grow, max(xs) + grow, max(ys) + grow)
+
+
+def context_bbox(
+    bounds: Tuple[float, float, float, float], xy: Sequence[Tuple[float, float]], margin: float = CONTEXT_MARGIN
+) -> Tuple[float, float, float, float]:
+    """The box around an area's *bounds* and the points, grown by *margin* (the field map's streets)."""
+    minx, miny, maxx, maxy = bounds
+    xs, ys = [p[0] for p in xy], [p[1] for p in xy]
+    return (
+        min(minx, min(xs)) - margin,
+        min(miny, min(ys)) - margin,
+        max(maxx, max(xs)) + margin,
+        max(maxy, max(ys)) + margin,
+    )
 
 
 # ------------------------------------------------------------------------------ checklist

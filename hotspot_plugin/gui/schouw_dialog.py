@@ -43,9 +43,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core import schema
 from ..core import schouw as sc
 from ..core.errors import HotspotError
-from ..i18n import tr
-from ..processing.alg_schouwpackage import package_name
-from ..processing.alg_schouwroute import km_text, minutes_text
+from ..i18n import current_language, decimal_sign, tr
 from ..settings import Settings
 from ..storage import fieldpackage as fp
 from ..storage import gpkg
@@ -221,7 +219,7 @@ class SchouwDialog(TaskDialogMixin, QDialog):
             return
         reference = self.scan.currentText().split(" – ")[0] if self.scan.count() else ""
         self.folder.blockSignals(True)
-        self.folder.setFilePath(str(Path(path).parent / package_name(reference)))
+        self.folder.setFilePath(str(Path(path).parent / sc.package_name(reference)))
         self.folder.blockSignals(False)
 
     def route_parameters(self) -> Optional[dict]:
@@ -358,13 +356,14 @@ class SchouwDialog(TaskDialogMixin, QDialog):
     def show_results(self) -> None:
         r, p = self.route_results, self.package_results
         how = tr("along the streets") if r.get("ROUTING") == "streets" else tr("in straight lines")
+        lang = current_language()
         lines = [
             tr("{n} points, {km} km {how}: about {walk} walking, {total} with the stops.").format(
                 n=r.get("N_POINTS"),
-                km=km_text(r.get("LENGTH") or 0),
+                km=sc.km_text(r.get("LENGTH") or 0, decimal_sign()),
                 how=how,
-                walk=minutes_text(r.get("WALK_MINUTES") or 0),
-                total=minutes_text(r.get("MINUTES") or 0),
+                walk=sc.minutes_text(r.get("WALK_MINUTES") or 0, lang),
+                total=sc.minutes_text(r.get("MINUTES") or 0, lang),
             ),
             tr("Field package: {folder}").format(folder=p.get("FOLDER")),
         ]

@@ -1,11 +1,14 @@
 """hotspot:importschouw - bring the findings of a returned schouw package into the safety GeoPackage.
 
 Matching by uuid, the three-way merge rule, photo copying and the all-or-nothing behaviour are
-in storage/fieldpackage.py (see its docstring); this module resolves the scan, runs the merge and
-reports what happened, with the conflicts as an optional table.
+in storage/fieldpackage/ (read.py and merge.py, see their docstrings); this module resolves the
+scan, runs the merge and reports what happened, with the conflicts as an optional table.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, Tuple
 
 from qgis.core import (
     QgsFeature,
@@ -20,7 +23,6 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
-    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -31,7 +33,16 @@ from ..i18n import tr
 from ..storage import fieldpackage as fp
 from ..storage import gpkg
 from ..storage.scans import load_scan
-from .base import HotspotAlgorithm
+from .base import HotspotAlgorithm, gpkg_parameter, scan_parameter
+
+
+@dataclass
+class ImportParameters:
+    """The parameters of hotspot:importschouw, read once."""
+
+    path: str
+    package: str
+    scan_key: str
 
 
 class ImportSchouwAlgorithm(HotspotAlgorithm):
@@ -46,7 +57,7 @@ class ImportSchouwAlgorithm(HotspotAlgorithm):
         return tr("Buurtschouw: import findings from the field")
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
-        self.addParameter(QgsProcessingParameterFile(self.GPKG, tr("Safety GeoPackage"), extension="gpkg"))
+        self.addParameter(gpkg_parameter(self.GPKG))
         self.addParameter(
             QgsProcessingParameterFile(
                 self.PACKAGE,
@@ -55,11 +66,7 @@ class ImportSchouwAlgorithm(HotspotAlgorithm):
             )
         )
         self.addParameter(
-            QgsProcessingParameterString(
-                self.SCAN,
-                tr("Link the findings to scan (uuid or reference; empty: the package's scan)"),
-                optional=True,
-            )
+            scan_parameter(self.SCAN, tr("Link the findings to scan (uuid or reference; empty: the package's scan)"))
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
@@ -92,50 +99,89 @@ class ImportSchouwAlgorithm(HotspotAlgorithm):
             fields.append(QgsField(name, QVariant.String))
         return fields
 
-    def process(self, parameters, context, feedback):
+    def read_parameters(self, parameters, context) -> ImportParameters:
         path = self.parameterAsFile(parameters, self.GPKG, context)
         gpkg.check_safety_gpkg(path)
-        package_path = self.parameterAsString(parameters, self.PACKAGE, context)
+        return ImportParameters(
+            path=path,
+            package=self.parameterAsString(parameters, self.PACKAGE, context),
+            scan_key=(self.parameterAsString(parameters, self.SCAN, context) or "").strip(),
+        )
+
+    def process(self, parameters, context, feedback):
+        p = self.read_parameters(parameters, context)
         monitor = self.monitor(feedback)
-        package = fp.read_package(package_path, monitor.sub(0, 20))
+        package = fp.read_package(p.package, monitor.sub(0, 20))
         self.info(
             feedback, tr("{n} findings in {path}.").format(n=len(package.findings), path=package.gpkg_path)
         )
-        key = (self.parameterAsString(parameters, self.SCAN, context) or "").strip()
-        scan_uuid, reference = "", ""
-        package_scan = package.meta.get("scan_uuid", "")
-        if key:
-            record = load_scan(path, key)
-            scan_uuid, reference = record.uuid, record.reference
-            if package_scan and package_scan != record.uuid:
-                feedback.pushWarning(
-                    tr(
-                        "The package was made for another scan ({package}); its findings are linked "
-                        "to {reference} as asked."
-                    ).format(package=package_scan, reference=reference)
-                )
-        elif package_scan:
-            try:
-                record = load_scan(path, package_scan)
-            except HotspotError:
-                raise QgsProcessingException(
-                    tr(
-                        "The package belongs to scan {scan} ({reference}), which is not in {path}. Choose "
-                        "the safety GeoPackage the package was made from, or give SCAN to link the findings "
-                        "to another scan. Nothing was imported."
-                    ).format(scan=package_scan, reference=package.meta.get("reference", "-"), path=path)
-                ) from None
-            scan_uuid, reference = record.uuid, record.reference
-        result = fp.merge_findings(path, package, scan_uuid, reference, monitor.sub(20, 95))
+        scan_uuid, reference = self._scan(p, package, feedback)
+        result = fp.merge_findings(p.path, package, scan_uuid, reference, monitor.sub(20, 95))
         sink, dest = self.parameterAsSink(
             parameters,
             self.CONFLICTS_TABLE,
             context,
             self.conflict_fields(),
             QgsWkbTypes.Type.Point,
-            gpkg_crs(path),
+            gpkg_crs(p.path),
         )
-        why = {
+        self._report_conflicts(result, sink, feedback)
+        feedback.setProgress(100)
+        self.info(
+            feedback,
+            tr(
+                "{added} added, {updated} updated, {unchanged} unchanged, {conflicts} conflict(s); "
+                "{photos} photo(s) copied."
+            ).format(
+                added=result.added,
+                updated=result.updated,
+                unchanged=result.unchanged,
+                conflicts=len(result.conflicts),
+                photos=result.photos,
+            ),
+        )
+        return {
+            self.CONFLICTS_TABLE: dest if sink is not None else None,
+            "ADDED": result.added,
+            "UPDATED": result.updated,
+            "UNCHANGED": result.unchanged,
+            "CONFLICTS": len(result.conflicts),
+            "PHOTOS": result.photos,
+            "SCAN_UUID": scan_uuid,
+        }
+
+    @staticmethod
+    def _scan(p: ImportParameters, package: fp.FieldPackage, feedback) -> Tuple[str, str]:
+        """(uuid, reference) of the scan the findings are linked to: SCAN, else the package's scan."""
+        package_scan = package.meta.get("scan_uuid", "")
+        if p.scan_key:
+            record = load_scan(p.path, p.scan_key)
+            if package_scan and package_scan != record.uuid:
+                feedback.pushWarning(
+                    tr(
+                        "The package was made for another scan ({package}); its findings are linked "
+                        "to {reference} as asked."
+                    ).format(package=package_scan, reference=record.reference)
+                )
+            return record.uuid, record.reference
+        if not package_scan:
+            return "", ""
+        try:
+            record = load_scan(p.path, package_scan)
+        except HotspotError:
+            raise QgsProcessingException(
+                tr(
+                    "The package belongs to scan {scan} ({reference}), which is not in {path}. Choose "
+                    "the safety GeoPackage the package was made from, or give SCAN to link the findings "
+                    "to another scan. Nothing was imported."
+                ).format(scan=package_scan, reference=package.meta.get("reference", "-"), path=p.path)
+            ) from None
+        return record.uuid, record.reference
+
+    @staticmethod
+    def _report_conflicts(result: fp.MergeResult, sink, feedback) -> None:
+        """A warning per conflict (and a row in the conflicts table when asked) and per missing photo."""
+        why: Dict[str, str] = {
             "both": tr(
                 "changed in the office and in the field since the last import; the office version was kept"
             ),
@@ -169,29 +215,6 @@ class ImportSchouwAlgorithm(HotspotAlgorithm):
                     photo=photo
                 )
             )
-        feedback.setProgress(100)
-        self.info(
-            feedback,
-            tr(
-                "{added} added, {updated} updated, {unchanged} unchanged, {conflicts} conflict(s); "
-                "{photos} photo(s) copied."
-            ).format(
-                added=result.added,
-                updated=result.updated,
-                unchanged=result.unchanged,
-                conflicts=len(result.conflicts),
-                photos=result.photos,
-            ),
-        )
-        return {
-            self.CONFLICTS_TABLE: dest if sink is not None else None,
-            "ADDED": result.added,
-            "UPDATED": result.updated,
-            "UNCHANGED": result.unchanged,
-            "CONFLICTS": len(result.conflicts),
-            "PHOTOS": result.photos,
-            "SCAN_UUID": scan_uuid,
-        }
 
 
 ALGORITHM = ImportSchouwAlgorithm

@@ -5,7 +5,7 @@ From a scan's schouw points (made by hotspot:schouwroute) it writes into one fol
 * ``buurtschouw_<reference>.gpkg``: the schouw points, an empty findings layer with the fields of
   the safety GeoPackage, the route, the schouw area and the streets around it;
 * ``buurtschouw_<reference>.qgs``: a QGIS project with relative paths whose findings form works
-  in QField and Mergin Maps (storage/fieldpackage.py);
+  in QField and Mergin Maps (storage/fieldpackage/);
 * ``DCIM/``: where the phones put the photos;
 * ``buurtschouw_<reference>_kaarten.pdf``: the printed field maps (report/schouw_pdf.py).
 
@@ -15,15 +15,13 @@ overwritten before it is imported.
 
 from __future__ import annotations
 
-import re
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import List
+from typing import Any, List, Optional
 
 from qgis.core import (
-    QgsCoordinateTransform,
-    QgsCsException,
-    QgsFeatureRequest,
+    QgsCoordinateReferenceSystem,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputFile,
@@ -31,32 +29,50 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
 )
-from shapely.geometry import LineString, MultiPoint
+from shapely.geometry import MultiPoint
 
 from ..adapters.crs import gpkg_crs
-from ..core import schema
+from ..adapters.routing import legs_from_source, plan_route, read_streets_layer
 from ..core import schouw as sc
 from ..core.errors import Canceled
-from ..i18n import tr
+from ..core.numbers import format_number
+from ..i18n import current_language, tr
 from ..storage import fieldpackage as fp
 from ..storage import gpkg
-from ..storage.scans import list_scans, load_scan
-from .alg_schouwroute import given, lang, minutes_text, plan_route, read_streets_layer, to_shapely
-from .base import HotspotAlgorithm
-
-#: Streets within this distance (m) of the area and the points go into the package (context).
-CONTEXT_MARGIN = 250.0
+from ..storage.scans import ScanRecord, list_scans, load_scan
+from .base import HotspotAlgorithm, given, gpkg_parameter, scan_parameter
 
 
-def package_name(reference: str) -> str:
-    """``buurtschouw_<reference>`` with only safe characters."""
-    safe = re.sub(r"[^A-Za-z0-9_-]+", "_", reference or "").strip("_")
-    return f"buurtschouw_{safe or 'zonder_scan'}"
+@dataclass
+class PackageParameters:
+    """The parameters of hotspot:schouwpackage, read once (the route source is None when not given)."""
+
+    path: str
+    crs: QgsCoordinateReferenceSystem
+    scan_key: str
+    folder: Path
+    route: Any
+    straight: bool
+    stop_minutes: float
+    make_pdf: bool
+
+
+@dataclass
+class PackageFiles:
+    """Where the package's files go."""
+
+    folder: Path
+    gpkg: Path
+    project: Path
+    pdf: Path
+
+    @classmethod
+    def of(cls, folder: Path, reference: str) -> "PackageFiles":
+        base = sc.package_name(reference)
+        return cls(folder, folder / f"{base}.gpkg", folder / f"{base}.qgs", folder / f"{base}_kaarten.pdf")
 
 
 class SchouwPackageAlgorithm(HotspotAlgorithm):
@@ -74,13 +90,9 @@ class SchouwPackageAlgorithm(HotspotAlgorithm):
         return tr("Buurtschouw: field package (QField / Mergin Maps) and field maps")
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
-        self.addParameter(QgsProcessingParameterFile(self.GPKG, tr("Safety GeoPackage"), extension="gpkg"))
+        self.addParameter(gpkg_parameter(self.GPKG))
         self.addParameter(
-            QgsProcessingParameterString(
-                self.SCAN,
-                tr("Scan (uuid or reference; empty: the newest scan with schouw points)"),
-                optional=True,
-            )
+            scan_parameter(self.SCAN, tr("Scan (uuid or reference; empty: the newest scan with schouw points)"))
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
@@ -120,111 +132,39 @@ class SchouwPackageAlgorithm(HotspotAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("LENGTH", tr("Route length (m)")))
         self.addOutput(QgsProcessingOutputNumber("MINUTES", tr("Duration including stops (minutes)")))
 
-    def process(self, parameters, context, feedback):
-        started = time.perf_counter()
+    def read_parameters(self, parameters, context) -> PackageParameters:
         path = self.parameterAsFile(parameters, self.GPKG, context)
         gpkg.check_safety_gpkg(path)
-        crs = gpkg_crs(path)
+        route = None
+        if given(parameters, self.ROUTE):
+            route = self.parameterAsSource(parameters, self.ROUTE, context)
+            if route is None:
+                raise QgsProcessingException(self.invalidSourceError(parameters, self.ROUTE))
+        return PackageParameters(
+            path=path,
+            crs=gpkg_crs(path),
+            scan_key=(self.parameterAsString(parameters, self.SCAN, context) or "").strip(),
+            folder=Path(self.parameterAsString(parameters, self.FOLDER, context)),
+            route=route,
+            straight=self.parameterAsBool(parameters, self.STRAIGHT, context),
+            stop_minutes=self.parameterAsDouble(parameters, self.STOP_MINUTES, context),
+            make_pdf=self.parameterAsBool(parameters, self.MAKE_PDF, context),
+        )
+
+    def process(self, parameters, context, feedback):
+        started = time.perf_counter()
+        p = self.read_parameters(parameters, context)
         monitor = self.monitor(feedback)
-        key = (self.parameterAsString(parameters, self.SCAN, context) or "").strip()
-        record = load_scan(path, key) if key else self._newest_with_points(path)
-        scan_uuid = record.uuid if record is not None else ""
-        points = fp.read_points(path, scan_uuid)
-        if not points:
-            what = record.reference if record is not None else tr("(no scan)")
-            raise QgsProcessingException(
-                tr(
-                    "There are no schouw points for scan {scan}. Run 'Buurtschouw: points and walking "
-                    "route' first."
-                ).format(scan=what)
-            )
+        record = load_scan(p.path, p.scan_key) if p.scan_key else self._newest_with_points(p.path)
+        points = self._points(p.path, record)
         reference = record.reference if record is not None else ""
-        title = record.title if record is not None else ""
-        area = (
-            record.area
-            if record is not None and not record.area.is_empty
-            else MultiPoint([(p.x, p.y) for p in points]).convex_hull.buffer(100.0)
-        )
-        epsg, wkt = fp.crs_epsg(path)
-        folder = Path(self.parameterAsString(parameters, self.FOLDER, context))
-        base = package_name(reference)
-        gpkg_out, project_out = folder / f"{base}.gpkg", folder / f"{base}.qgs"
-        pdf_out = folder / f"{base}_kaarten.pdf"
-        if gpkg_out.exists() and fp.package_findings_count(str(gpkg_out)) > 0:
-            raise QgsProcessingException(
-                tr(
-                    "The folder {folder} already holds a schouw package with {n} findings. Import them "
-                    "first with 'Buurtschouw: import findings', or choose another folder. Nothing was "
-                    "changed."
-                ).format(folder=folder, n=fp.package_findings_count(str(gpkg_out)))
-            )
-        stop_minutes = self.parameterAsDouble(parameters, self.STOP_MINUTES, context)
-        legs = self._route(parameters, context, path, crs, points, feedback, monitor)
-        length = sum(leg.length_m for leg in legs)
-        walk = sc.walking_minutes(length)
-        minutes = walk + len(points) * stop_minutes
-        info = fp.PackageInfo(
-            scan_uuid, reference, title, epsg, wkt, area, length, minutes, walk, source_gpkg=path
-        )
+        files = PackageFiles.of(p.folder, reference)
+        self._refuse_findings(files)
+        legs = self._route(p, context, points, feedback, monitor)
+        info = self._info(p, record, points, legs)
         monitor.check()
         feedback.setProgress(20)
-
-        created: List[Path] = []
-        folder_existed = folder.exists()
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            minx, miny, maxx, maxy = area.bounds
-            xs, ys = [p.x for p in points], [p.y for p in points]
-            bbox = (
-                min(minx, min(xs)) - CONTEXT_MARGIN,
-                min(miny, min(ys)) - CONTEXT_MARGIN,
-                max(maxx, max(xs)) + CONTEXT_MARGIN,
-                max(maxy, max(ys)) + CONTEXT_MARGIN,
-            )
-            streets = fp.read_streets(path, bbox)
-            for target in (gpkg_out, project_out, pdf_out):
-                if not target.exists():
-                    created.append(target)
-            fp.write_field_gpkg(str(gpkg_out), info, points, legs, streets)
-            dcim = folder / fp.PHOTO_FOLDER
-            if not dcim.exists():
-                dcim.mkdir()
-                created.append(dcim)
-            monitor.check()
-            feedback.setProgress(35)
-            checklist = sc.load_checklist()
-            lang_code = lang()
-            fp.write_field_project(str(project_out), str(gpkg_out), info, checklist, lang_code)
-            self.info(feedback, tr("Field project written: {path}").format(path=project_out))
-            monitor.check()
-            feedback.setProgress(45)
-            pdf = None
-            pages = 0
-            if self.parameterAsBool(parameters, self.MAKE_PDF, context):
-                from ..report.schouw_pdf import export_schouw_pdf
-
-                pages = export_schouw_pdf(
-                    str(pdf_out), str(gpkg_out), info, points, checklist, lang_code, monitor.sub(45, 99)
-                )
-                pdf = str(pdf_out)
-                self.info(
-                    feedback, tr("Field maps: {path} ({pages} pages)").format(path=pdf_out, pages=pages)
-                )
-        except BaseException:
-            for target in reversed(created):
-                try:
-                    if target.is_dir():
-                        target.rmdir()
-                    else:
-                        target.unlink()
-                except OSError:
-                    pass
-            if not folder_existed:
-                try:
-                    folder.rmdir()
-                except OSError:
-                    pass
-            raise
+        pdf = self._write(p, files, info, points, legs, feedback, monitor)
         feedback.setProgress(100)
         self.info(
             feedback,
@@ -234,29 +174,106 @@ class SchouwPackageAlgorithm(HotspotAlgorithm):
                 "a Mergin Maps project."
             ).format(
                 n=len(points),
-                length=f"{length:.0f}",
-                time=minutes_text(minutes),
-                folder=folder,
+                length=format_number(info.length_m, 0),
+                time=sc.minutes_text(info.minutes, current_language()),
+                folder=p.folder,
                 seconds=f"{time.perf_counter() - started:.1f}",
             ),
         )
         return {
-            self.FOLDER: str(folder),
-            "PROJECT": str(project_out),
-            "GPKG": str(gpkg_out),
+            self.FOLDER: str(p.folder),
+            "PROJECT": str(files.project),
+            "GPKG": str(files.gpkg),
             "PDF": pdf,
             "N_POINTS": len(points),
-            "LENGTH": round(length, 1),
-            "MINUTES": round(minutes, 1),
+            "LENGTH": round(info.length_m, 1),
+            "MINUTES": round(info.minutes, 1),
         }
+
+    # Steps ---------------------------------------------------------------------------------------
+    @staticmethod
+    def _points(path: str, record: Optional[ScanRecord]) -> List[fp.PointRow]:
+        points = fp.read_points(path, record.uuid if record is not None else "")
+        if not points:
+            what = record.reference if record is not None else tr("(no scan)")
+            raise QgsProcessingException(
+                tr(
+                    "There are no schouw points for scan {scan}. Run 'Buurtschouw: points and walking "
+                    "route' first."
+                ).format(scan=what)
+            )
+        return points
+
+    @staticmethod
+    def _refuse_findings(files: PackageFiles) -> None:
+        """Refuse a folder whose package holds findings: they must be imported first."""
+        if files.gpkg.exists() and fp.package_findings_count(str(files.gpkg)) > 0:
+            raise QgsProcessingException(
+                tr(
+                    "The folder {folder} already holds a schouw package with {n} findings. Import them "
+                    "first with 'Buurtschouw: import findings', or choose another folder. Nothing was "
+                    "changed."
+                ).format(folder=files.folder, n=fp.package_findings_count(str(files.gpkg)))
+            )
+
+    @staticmethod
+    def _info(p: PackageParameters, record: Optional[ScanRecord], points, legs) -> fp.PackageInfo:
+        area = (
+            record.area
+            if record is not None and not record.area.is_empty
+            else MultiPoint([(pt.x, pt.y) for pt in points]).convex_hull.buffer(100.0)
+        )
+        epsg, wkt = fp.crs_epsg(p.path)
+        length = sum(leg.length_m for leg in legs)
+        walk = sc.walking_minutes(length)
+        minutes = walk + len(points) * p.stop_minutes
+        return fp.PackageInfo(
+            record.uuid if record is not None else "",
+            record.reference if record is not None else "",
+            record.title if record is not None else "",
+            epsg, wkt, area, length, minutes, walk, source_gpkg=p.path,
+        )
+
+    def _write(self, p: PackageParameters, files: PackageFiles, info, points, legs, feedback, monitor):
+        """Write the package's files; on any failure remove what this run created. Returns the PDF or None."""
+        created: List[Path] = []
+        folder_existed = files.folder.exists()
+        try:
+            files.folder.mkdir(parents=True, exist_ok=True)
+            bbox = sc.context_bbox(info.area.bounds, [(pt.x, pt.y) for pt in points])
+            streets = fp.read_streets(p.path, bbox)
+            for target in (files.gpkg, files.project, files.pdf):
+                if not target.exists():
+                    created.append(target)
+            fp.write_field_gpkg(str(files.gpkg), info, points, legs, streets)
+            dcim = files.folder / fp.PHOTO_FOLDER
+            if not dcim.exists():
+                dcim.mkdir()
+                created.append(dcim)
+            monitor.check()
+            feedback.setProgress(35)
+            checklist = sc.load_checklist()
+            lang_code = current_language()
+            fp.write_field_project(str(files.project), str(files.gpkg), info, checklist, lang_code)
+            self.info(feedback, tr("Field project written: {path}").format(path=files.project))
+            monitor.check()
+            feedback.setProgress(45)
+            if not p.make_pdf:
+                return None
+            from ..report.schouw_pdf import export_schouw_pdf
+
+            pages = export_schouw_pdf(
+                str(files.pdf), str(files.gpkg), info, points, checklist, lang_code, monitor.sub(45, 99)
+            )
+            self.info(feedback, tr("Field maps: {path} ({pages} pages)").format(path=files.pdf, pages=pages))
+            return str(files.pdf)
+        except BaseException:
+            _remove(created, None if folder_existed else files.folder)
+            raise
 
     @staticmethod
     def _newest_with_points(path: str):
-        con = gpkg.connect(path)
-        try:
-            linked = {r[0] for r in con.execute(f'SELECT DISTINCT scan_uuid FROM "{schema.SCHOUW_POINTS}"')}
-        finally:
-            con.close()
+        linked = fp.linked_scan_uuids(path)
         for record in list_scans(path):
             if record.uuid in linked:
                 return record
@@ -269,61 +286,20 @@ class SchouwPackageAlgorithm(HotspotAlgorithm):
             )
         )
 
-    def _route(self, parameters, context, path, crs, points, feedback, monitor) -> List[fp.RouteLeg]:
-        ordered = sorted(points, key=lambda p: p.seq)
-        if given(parameters, self.ROUTE):
-            source = self.parameterAsSource(parameters, self.ROUTE, context)
-            if source is None:
-                raise QgsProcessingException(self.invalidSourceError(parameters, self.ROUTE))
-            transform = None
-            if source.sourceCrs().isValid() and source.sourceCrs() != crs:
-                transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
-            names = source.fields().names()
-            legs = []
-            for k, feature in enumerate(source.getFeatures(QgsFeatureRequest())):
-                g = feature.geometry()
-                if transform is not None:
-                    try:
-                        g.transform(transform)
-                    except QgsCsException:
-                        continue
-                geom = to_shapely(g)
-                if geom is None:
-                    continue
-                lines = [geom] if isinstance(geom, LineString) else list(getattr(geom, "geoms", []))
-                for line in lines:
-                    if not isinstance(line, LineString):
-                        continue
-                    leg = int(feature["leg"]) if "leg" in names and feature["leg"] is not None else k + 1
-                    legs.append(
-                        fp.RouteLeg(
-                            line,
-                            leg,
-                            int(feature["from_seq"]) if "from_seq" in names and feature["from_seq"] else 0,
-                            int(feature["to_seq"]) if "to_seq" in names and feature["to_seq"] else 0,
-                            float(line.length),
-                            sc.walking_minutes(float(line.length)),
-                        )
-                    )
-            if not legs:
-                raise QgsProcessingException(tr("The route layer has no lines."))
-            return sorted(legs, key=lambda leg: leg.leg)
-        xy = [(p.x, p.y) for p in ordered]
-        streets = [] if self.parameterAsBool(parameters, self.STRAIGHT, context) else None
-        if streets is None:
-            xs, ys = [p[0] for p in xy], [p[1] for p in xy]
-            margin = max(600.0, 0.5 * max(max(xs) - min(xs), max(ys) - min(ys)))
-            streets = read_streets_layer(
-                path, (min(xs) - margin, min(ys) - margin, max(xs) + margin, max(ys) + margin), crs
-            )
+    def _route(self, p: PackageParameters, context, points, feedback, monitor) -> List[fp.RouteLeg]:
+        if p.route is not None:
+            return legs_from_source(p.route, p.crs, context)
+        ordered = sorted(points, key=lambda pt: pt.seq)
+        xy = [(pt.x, pt.y) for pt in ordered]
+        streets = [] if p.straight else read_streets_layer(p.path, sc.street_bbox(xy), p.crs)
         if monitor.is_canceled():
             raise Canceled()
         route = plan_route(
             xy,
             0,
             streets,
-            crs,
-            seq_of={k: p.seq for k, p in enumerate(ordered)},
+            p.crs,
+            seq_of={k: pt.seq for k, pt in enumerate(ordered)},
             reorder=False,
             monitor=monitor.sub(0, 15),
             feedback=feedback,
@@ -335,6 +311,23 @@ class SchouwPackageAlgorithm(HotspotAlgorithm):
             ),
         )
         return route.legs
+
+
+def _remove(created: List[Path], folder: Optional[Path]) -> None:
+    """Remove the files and folders a failed run created (newest first), then *folder* when it made it."""
+    for target in reversed(created):
+        try:
+            if target.is_dir():
+                target.rmdir()
+            else:
+                target.unlink()
+        except OSError:
+            pass
+    if folder is not None:
+        try:
+            folder.rmdir()
+        except OSError:
+            pass
 
 
 ALGORITHM = SchouwPackageAlgorithm

@@ -277,13 +277,13 @@ def export_schouw_pdf(
         map_layers = [layers["points"], layers["route"], layers["area"], layers["streets"]]
         date = QDate.currentDate().toString("dd-MM-yyyy" if lang == "nl" else "yyyy-MM-dd")
         n = len(points)
-        length_text = f"{(info.length_m or 0) / 1000:.1f}".replace(".", "," if lang == "nl" else ".")
+        length_text = sc.km_text(info.length_m or 0, "," if lang == "nl" else ".")
         summary = tr("{reference} · {date} · {n} points · {km} km · about {time} including stops").format(
             reference=info.reference or "-",
             date=date,
             n=n,
             km=length_text,
-            time=sc.format_minutes(info.minutes or 0, "u" if lang == "nl" else "h"),
+            time=sc.minutes_text(info.minutes or 0, lang),
         )
         footer = tr("Hotspot · buurtschouw {reference} · page {page}")
 

@@ -344,3 +344,70 @@ def test_broken_checklist_is_refused(tmp_path):
     bad.write_text("{")
     with pytest.raises(InputError):
         s.load_checklist(str(bad))
+
+
+# ------------------------------------------------------------------------------ texts, names, boxes (moved into core)
+
+
+def test_minutes_text_uses_the_hour_sign_of_the_language():
+    # 125.4 min rounds to 125 = 2 h 5 min; 59.6 rounds to 60 = 1 h 0 min; 44.4 rounds to 44
+    assert s.minutes_text(125.4) == "2 h 05 min"
+    assert s.minutes_text(125.4, "nl") == "2 u 05 min"
+    assert s.minutes_text(59.6, "nl") == "1 u 00 min"
+    assert s.minutes_text(44.4, "en") == "44 min"
+
+
+def test_km_text_has_one_decimal_with_the_given_sign():
+    assert s.km_text(2345) == "2.3"  # 2.345 km
+    assert s.km_text(2345, ",") == "2,3"
+    assert s.km_text(0) == "0.0"
+    assert s.km_text(960, ",") == "1,0"  # 0.96 km rounds up
+    assert s.km_text(12345678, ",") == "12345,7"  # no thousands grouping
+
+
+def test_package_name_keeps_only_safe_characters():
+    assert s.package_name("HS-2025-001") == "buurtschouw_HS-2025-001"
+    assert s.package_name("Plein 12/B") == "buurtschouw_Plein_12_B"
+    assert s.package_name("  é  ") == "buurtschouw_zonder_scan"
+    assert s.package_name("") == "buurtschouw_zonder_scan"
+    assert s.package_name(None) == "buurtschouw_zonder_scan"
+
+
+def test_leg_pairs_and_stop_numbers():
+    assert s.leg_pairs([2, 0, 1]) == [(2, 0), (0, 1)]
+    assert s.leg_pairs([2, 0, 1], closed=True) == [(2, 0), (0, 1), (1, 2)]
+    assert s.leg_pairs([5], closed=True) == []
+    assert s.leg_pairs([]) == []
+    assert s.stop_numbers([2, 0, 1]) == {2: 1, 0: 2, 1: 3}
+    # node 3 is a separate start: it is walked from but is no stop
+    assert s.stop_numbers([3, 1, 0, 2], skip=3) == {1: 1, 0: 2, 2: 3}
+
+
+def test_street_bbox_grows_by_the_margin_or_half_the_extent():
+    # points 100 x 50 m apart: the 600 m margin is larger than half the extent (50 m)
+    assert s.street_bbox([(1000, 2000), (1100, 2050)]) == (400, 1400, 1700, 2650)
+    # points 2000 m apart: half the extent (1000 m) is larger than the margin
+    assert s.street_bbox([(0, 0), (2000, 10)]) == (-1000, -1000, 3000, 1010)
+    assert s.street_bbox([(0, 0)], margin=10) == (-10, -10, 10, 10)
+
+
+def test_context_bbox_holds_area_and_points_plus_margin():
+    # area 0..100 x 0..100; a point outside at (150, -20); margin 250
+    assert s.context_bbox((0, 0, 100, 100), [(50, 50), (150, -20)]) == (-250, -270, 400, 350)
+    assert s.context_bbox((0, 0, 100, 100), [(50, 50)], margin=0) == (0, 0, 100, 100)
+
+
+def test_scan_zones_reads_the_saved_zones_and_skips_damaged_ones():
+    params = {
+        "zones": [
+            {"wkt": "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))", "peak": 3.5, "rank": 1, "peak_x": 5, "peak_y": 6},
+            {"wkt": "not a geometry", "rank": 2},
+            {"wkt": "POLYGON ((20 0, 30 0, 30 10, 20 10, 20 0))", "rank": 3},
+        ]
+    }
+    zones = s.scan_zones(params)
+    assert len(zones) == 2
+    assert zones[0]["geometry"].area == 100.0
+    assert (zones[0]["peak"], zones[0]["rank"], zones[0]["peak_x"], zones[0]["peak_y"]) == (3.5, 1, 5, 6)
+    assert zones[1]["rank"] == 3 and zones[1]["peak"] is None
+    assert s.scan_zones({}) == [] and s.scan_zones(None) == [] and s.scan_zones({"zones": None}) == []
