@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
@@ -203,3 +203,19 @@ def prepare_geography(inputs: ScanInputs, ring_width: float, warnings: List[Dict
         km2={"area": km2_area, "ring": km2_ring, "reference": km2_ref},
         shares={"area": sh_area, "ring": sh_ring},
     )
+
+
+def largest_buurt(area: BaseGeometry, buurten: Sequence[Any]) -> str:
+    """The name of the buurt holding the largest part of *area* ("" when none touches it).
+
+    *buurten*: :class:`~hotspot_plugin.core.scan_types.Buurt` or 5-tuples (geometry, inhabitants,
+    dwellings, code, name).
+    """
+    best, best_share = "", 0.0
+    for b in buurten:
+        geom = b[0]
+        if geom.intersects(area):
+            share = geom.intersection(area).area
+            if share > best_share:
+                best, best_share = b[4], share
+    return best

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import math
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Sequence
 
 import numpy as np
 from shapely.geometry import MultiPolygon, Point, Polygon
@@ -127,3 +127,8 @@ def points_in_polygon(
     mask[cand[order[(crossings & 1).astype(bool)]]] = True
     return mask
 
+
+
+def box_text(box: Sequence[float]) -> str:
+    """A bounding box (xmin, ymin, xmax, ymax) as ``"(xmin, ymin) - (xmax, ymax)"`` in whole units."""
+    return "({:.0f}, {:.0f}) - ({:.0f}, {:.0f})".format(*box)

@@ -267,3 +267,19 @@ def as_strings(values: Any, n: int, name: str) -> np.ndarray:
         return arr
     return np.array(["" if v is None else str(v) for v in arr.tolist()], dtype=str) if n else np.zeros(0, str)
 
+
+
+def select_fields(data: IncidentData, fields: Optional[Sequence[str]]) -> IncidentData:
+    """The incidents of the chosen safety fields (all when *fields* is None)."""
+    if fields is None or data.x.shape[0] == 0:
+        return data
+    keep = np.isin(data.safety_field.astype(str), np.asarray(list(fields), dtype=str))
+    return IncidentData(
+        data.x[keep],
+        data.y[keep],
+        data.t[keep],
+        data.category[keep],
+        data.safety_field[keep],
+        None if data.weight is None else data.weight[keep],
+        None if data.uuid is None else data.uuid[keep],
+    )
