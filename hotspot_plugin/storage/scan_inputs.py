@@ -27,7 +27,7 @@ from ..core import schema
 from ..core.gpkg_blob import decode as decode_geometry
 from ..core.gpkg_blob import decode_points
 from ..core.progress import Monitor, ensure
-from ..core.scan import Buurt, IncidentData, RiskObjects, SchouwFindings
+from ..core.scan_types import Buurt, IncidentData, RiskObjects, SchouwFindings
 from . import gpkg
 
 BBox = Tuple[float, float, float, float]  # minx, miny, maxx, maxy

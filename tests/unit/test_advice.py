@@ -10,6 +10,7 @@ import pytest
 from shapely.geometry import box
 
 from hotspot_plugin.core import advice as adv
+from hotspot_plugin.core import advice_rules as rules
 from hotspot_plugin.core.advice import (
     Advice,
     Catalogue,
@@ -115,7 +116,7 @@ def test_reference_high_threshold(catalogue):
     f = draft_findings(hit, {}, catalogue)
     assert ids(f) == ["reference_high:cat:M.1"] and f[0].priority == 2
     assert f[0].params["ratio"] == 1.25 and f[0].params["label"] == "Jeugdoverlast"
-    assert f[0].template == adv.T_REFERENCE_1000
+    assert f[0].template == rules.T_REFERENCE_1000
     assert (
         draft_findings(edited(key, vs={"per_1000": {"ratio": 1.2499, "significant": True}}), {}, catalogue)
         == []
@@ -146,7 +147,7 @@ def test_reference_basis_per_km2_for_business_and_few_inhabitants(catalogue):
     few = edited("cat:M.1", vs={"per_km2": {"ratio": 3.0, "significant": True}})
     few.geography["inhabitants"]["area"] = 99.0
     f = draft_findings(few, {}, catalogue)
-    assert ids(f) == ["reference_high:cat:M.1"] and f[0].template == adv.T_REFERENCE_KM2
+    assert ids(f) == ["reference_high:cat:M.1"] and f[0].template == rules.T_REFERENCE_KM2
     few.geography["inhabitants"]["area"] = 100.0
     assert draft_findings(few, {}, catalogue) == []
     # bedrijvigheid: always per km²
@@ -218,7 +219,7 @@ def test_reference_and_change_combine(catalogue):
     )
     f = draft_findings(r, {}, catalogue)
     assert ids(f) == ["reference_high_change_up:cat:M.1"] and f[0].priority == 1
-    assert f[0].template == adv.T_REFERENCE_UP_1000
+    assert f[0].template == rules.T_REFERENCE_UP_1000
     assert (
         render(f[0]) == "Jeugdoverlast: 1.5x the municipal average per 1,000 inhabitants, significantly "
         "increased (+300%; 12 against 3)"
@@ -351,7 +352,7 @@ def test_proposed_measures_and_order(catalogue):
     assert [x.priority for x in f] == [1, 2, 2, 2]
     assert f[1].params["label"] == "Woninginbraak"
     for x in f:
-        assert x.measures == expected_measures(adv._RULE_TRIGGERS.get(x.rule, (x.rule,)), x.category), x.id
+        assert x.measures == expected_measures(rules._RULE_TRIGGERS.get(x.rule, (x.rule,)), x.category), x.id
         assert x.measures
     assert "pkvw_woningen" in f[1].measures
 
@@ -373,7 +374,7 @@ def test_render_dutch_numbers_and_translation():
         rule="reference_high",
         safety_field=W,
         category="1.1.1",
-        template=adv.T_REFERENCE_1000,
+        template=rules.T_REFERENCE_1000,
         params={"label": "Woninginbraak", "ratio": 1.83, "ci_low": 1.26, "ci_high": 2.549},
         priority=2,
     )
@@ -381,7 +382,7 @@ def test_render_dutch_numbers_and_translation():
         render(f) == "Woninginbraak: 1.8x the municipal average per 1,000 inhabitants (95% interval 1.3-2.5)"
     )
     nl = {
-        adv.T_REFERENCE_1000: "{label}: {ratio}x het gemeentelijk gemiddelde per 1.000 inwoners "
+        rules.T_REFERENCE_1000: "{label}: {ratio}x het gemeentelijk gemiddelde per 1.000 inwoners "
         "(95%-interval {ci_low}-{ci_high})"
     }
     assert (
@@ -393,7 +394,7 @@ def test_render_dutch_numbers_and_translation():
         rule="change_down",
         safety_field=W,
         category=None,
-        template=adv.T_CHANGE_DOWN,
+        template=rules.T_CHANGE_DOWN,
         params={"label": "Jeugd", "change": -62.6, "n": 3, "n_comparison": 12345},
         priority=3,
     )
@@ -407,13 +408,13 @@ def test_render_dutch_numbers_and_translation():
         rule="risk_near_hotspot",
         safety_field=B,
         category=None,
-        template=adv.T_RISK_NEAR,
+        template=rules.T_RISK_NEAR,
         params={"kind": "horeca", "count": 2, "distance": 50.0, "names": "A, B"},
         priority=2,
     )
     labels = {
         RISK_OBJECT_KINDS["horeca"]: "Horeca",
-        adv.T_RISK_NEAR: "{kind}: {count} binnen {distance} m van " "een hotspotzone ({names})",
+        rules.T_RISK_NEAR: "{kind}: {count} binnen {distance} m van " "een hotspotzone ({names})",
     }
     assert render(h, lambda s: labels.get(s, s)) == "Horeca: 2 binnen 50 m van een hotspotzone (A, B)"
     assert format_number(None) == "-" and format_number(1234.5, 1, ",") == "1234,5"
@@ -450,7 +451,7 @@ def test_catalogue_is_valid_and_complete(catalogue):
     used = {t for m in catalogue.measures.values() for t in m.triggers}
     assert used == set(adv.TRIGGERS) - {"change_down"}
     kinds = {k for m in catalogue.measures.values() for k in m.risk_kinds}
-    assert kinds == set(RISK_OBJECT_KINDS) - adv.PROTECTIVE_KINDS
+    assert kinds == set(RISK_OBJECT_KINDS) - rules.PROTECTIVE_KINDS
     groups = {g for m in catalogue.measures.values() for g in m.checklist_groups}
     assert groups == set(RAW["checklist_groups"]) == set(adv.CHECKLIST_GROUP_LABELS) - {"overig"}
     for f in SAFETY_FIELDS:

@@ -1,0 +1,253 @@
+"""When and where in the environment scan: month series, weekday x hour, day parts, hotspot zones,
+risk objects and open schouw findings of the area (pure core)."""
+from __future__ import annotations
+
+import math
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
+
+import numpy as np
+from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import unary_union
+
+from .errors import InputError
+from .i18n import N_
+from .periods import Period
+from .scan_geometry import points_in_polygon
+from .scan_types import DAGDELEN_HOURS, RiskObjects, SchouwFindings, as_strings, is_small, json_number
+
+#: Status values of a schouw finding that count as closed.
+CLOSED_STATUSES = frozenset({"afgehandeld"})
+
+
+def _month_label(m: int) -> str:
+    return str(np.datetime64(m, "M"))
+
+
+def when_table(
+    t_a: np.ndarray,
+    ap: np.ndarray,
+    ac: np.ndarray,
+    g_f_a: np.ndarray,
+    g_c_a: np.ndarray,
+    group_meta: Sequence[Tuple[str, str, Optional[str], Optional[str]]],
+    period: Period,
+    comparison: Period,
+    threshold: int,
+) -> Dict[str, Any]:
+    """Month series, weekday x hour tables and day parts of the area's incidents, per group.
+
+    *t_a*: times of the area's incidents; *ap*/*ac*: in the period / the comparison period;
+    *g_f_a*/*g_c_a*: their field and category group index (the total is group 0).
+    """
+    n_groups = len(group_meta)
+    m_first = int(min(period[0], comparison[0]).astype("datetime64[M]").astype(np.int64))
+    m_last = int(
+        (max(period[1], comparison[1]) - np.timedelta64(1, "s")).astype("datetime64[M]").astype(np.int64)
+    )
+    n_months = m_last - m_first + 1
+    months = [_month_label(m) for m in range(m_first, m_last + 1)]
+    ta = t_a
+    m_a = ta.astype("datetime64[M]").astype(np.int64) - m_first
+    days = ta.astype("datetime64[D]")
+    wd = (days.astype(np.int64) + 3) % 7
+    hour = (ta - days.astype("datetime64[s]")).astype(np.int64) // 3600
+
+    def tables(cells: np.ndarray, mask: np.ndarray, size: int) -> np.ndarray:
+        out = np.zeros((n_groups, size), dtype=np.int64)
+        if mask.any():
+            out[0] += np.bincount(cells[mask], minlength=size)
+            out += np.bincount(g_f_a[mask] * size + cells[mask], minlength=n_groups * size).reshape(
+                n_groups, size
+            )
+            out += np.bincount(g_c_a[mask] * size + cells[mask], minlength=n_groups * size).reshape(
+                n_groups, size
+            )
+        return out
+
+    months_p = tables(m_a, ap, n_months)
+    months_c = tables(m_a, ac, n_months)
+    wdh = tables(wd * 24 + hour, ap, 168)
+    hours_of = {
+        name: [h for h in range(24) if (lo <= h < hi if lo < hi else (h >= lo or h < hi))]
+        for name, (lo, hi) in DAGDELEN_HOURS.items()
+    }
+
+    def small_list(values: Iterable[int]) -> List[bool]:
+        return [is_small(int(v), threshold) for v in values]
+
+    when_groups: Dict[str, Any] = {}
+    for gi, (key, _kind, _code, _sf) in enumerate(group_meta):
+        table = wdh[gi].reshape(7, 24)
+        by_hour = table.sum(axis=0)
+        dd = {name: int(by_hour[hs].sum()) for name, hs in hours_of.items()}
+        tot = sum(dd.values())
+        when_groups[key] = {
+            "months_period": months_p[gi].tolist(),
+            "months_period_small": small_list(months_p[gi]),
+            "months_comparison": months_c[gi].tolist(),
+            "months_comparison_small": small_list(months_c[gi]),
+            "weekday_hour": table.tolist(),
+            "weekday_hour_small": [small_list(row) for row in table],
+            "dagdeel": dd,
+            "dagdeel_small": {k: is_small(v, threshold) for k, v in dd.items()},
+            "dagdeel_share": {k: (json_number(v / tot) if tot else None) for k, v in dd.items()},
+        }
+    return {"months": months, "groups": when_groups}
+
+
+def where_table(
+    zones: Sequence[Any],
+    risk_objects: Optional[RiskObjects],
+    area: BaseGeometry,
+    ring: BaseGeometry,
+    x_k: np.ndarray,
+    y_k: np.ndarray,
+    area_idx: np.ndarray,
+    ap: np.ndarray,
+    per_group: Callable[[np.ndarray], np.ndarray],
+    groups: List[Dict[str, Any]],
+    group_meta: Sequence[Tuple[str, str, Optional[str], Optional[str]]],
+    threshold: int,
+) -> Dict[str, Any]:
+    """Hotspot zones in the area, the area's incidents (period) inside zones per group, risk objects.
+
+    *x_k*/*y_k*: the located incidents; *area_idx*: which of them lie in the area; *ap*: which of
+    those are in the period; *per_group* counts a mask over the located incidents per group.
+    """
+    zone_geoms: List[Tuple[int, BaseGeometry, float]] = []
+    for i, z in enumerate(zones or ()):
+        if hasattr(z, "geometry") and hasattr(z, "peak"):
+            geom, peak = z.geometry, z.peak
+        else:
+            geom, peak = tuple(z)[:2]
+        if geom is None or geom.is_empty:
+            continue
+        if not geom.is_valid:
+            geom = geom.buffer(0)
+        zone_geoms.append((i, geom, float(peak)))
+    zones_out = []
+    for i, geom, peak in zone_geoms:
+        inside = geom.intersection(area).area
+        if inside > 0:
+            zones_out.append(
+                {
+                    "index": i,
+                    "peak": json_number(peak),
+                    "area_m2": json_number(geom.area),
+                    "area_inside_m2": json_number(inside),
+                    "share_inside": json_number(inside / geom.area if geom.area > 0 else 0.0),
+                }
+            )
+    zones_out.sort(key=lambda d: (-(d["peak"] if d["peak"] is not None else -math.inf), d["index"]))
+    zone_union = unary_union([g for _, g, _ in zone_geoms]) if zone_geoms else None
+    zone_share = json_number(zone_union.intersection(area).area / area.area) if zone_union is not None else 0.0
+    in_zone_counts = np.zeros(len(group_meta))
+    if zone_union is not None and ap.any():
+        sel = area_idx[ap]
+        zmask = points_in_polygon(x_k[sel], y_k[sel], zone_union)
+        zm = np.zeros(x_k.size, dtype=bool)
+        zm[sel[zmask]] = True
+        in_zone_counts = per_group(zm)
+    incidents_in_zones = {}
+    for gi, (key, _kind, _code, _sf) in enumerate(group_meta):
+        n_z = int(in_zone_counts[gi])
+        n_all = groups[gi]["area"]["n"]
+        incidents_in_zones[key] = {
+            "n": n_z,
+            "n_small": is_small(n_z, threshold),
+            "share": json_number(n_z / n_all) if n_all else None,
+        }
+    risk = risk_objects_table(risk_objects, area, ring, zone_union)
+    return {
+        "zones": zones_out,
+        "zone_share_of_area": zone_share,
+        "incidents_in_zones": incidents_in_zones,
+        "risk_objects": risk,
+    }
+
+
+def risk_objects_table(
+    ro: Optional[RiskObjects], area: BaseGeometry, ring: BaseGeometry, zone_union: Optional[BaseGeometry]
+) -> Dict[str, Any]:
+    out: Dict[str, Any] = {"area": {"by_kind": {}, "items": []}, "ring": {"by_kind": {}, "items": []}}
+    if ro is None:
+        return out
+    x = np.asarray(ro.x, dtype=float).ravel()
+    y = np.asarray(ro.y, dtype=float).ravel()
+    n = x.shape[0]
+    if y.shape[0] != n:
+        raise InputError(N_("The risk object arrays differ in length."))
+    kind = as_strings(ro.kind, n, "kind")
+    name = as_strings(ro.name, n, "name")
+    ok = np.isfinite(x) & np.isfinite(y)
+    in_a = points_in_polygon(x, y, area) & ok
+    in_r = (points_in_polygon(x, y, ring) & ok & ~in_a) if not ring.is_empty else np.zeros(n, dtype=bool)
+    for zone, mask in (("area", in_a), ("ring", in_r)):
+        items = []
+        for i in np.flatnonzero(mask):
+            d = None
+            if zone_union is not None:
+                d = json_number(Point(float(x[i]), float(y[i])).distance(zone_union))
+            items.append(
+                {
+                    "kind": str(kind[i]),
+                    "name": str(name[i]),
+                    "x": float(x[i]),
+                    "y": float(y[i]),
+                    "distance_to_zone": d,
+                }
+            )
+        items.sort(
+            key=lambda it: (
+                it["kind"],
+                it["distance_to_zone"] if it["distance_to_zone"] is not None else math.inf,
+                it["name"],
+            )
+        )
+        by_kind: Dict[str, int] = {}
+        for it in items:
+            by_kind[it["kind"]] = by_kind.get(it["kind"], 0) + 1
+        out[zone] = {"by_kind": dict(sorted(by_kind.items())), "items": items}
+    return out
+
+
+def schouw_table(sf: Optional[SchouwFindings], area: BaseGeometry) -> Dict[str, Any]:
+    out: Dict[str, Any] = {"n_open": 0, "by_severity": {"groen": 0, "oranje": 0, "rood": 0}, "items": []}
+    if sf is None:
+        return out
+    x = np.asarray(sf.x, dtype=float).ravel()
+    y = np.asarray(sf.y, dtype=float).ravel()
+    n = x.shape[0]
+    if y.shape[0] != n:
+        raise InputError(N_("The schouw finding arrays differ in length."))
+    sev = as_strings(sf.severity, n, "severity")
+    item = as_strings(sf.checklist_item, n, "checklist_item")
+    status = as_strings(sf.status, n, "status")
+    uuid = as_strings(sf.uuid, n, "uuid") if sf.uuid is not None else None
+    ok = np.isfinite(x) & np.isfinite(y)
+    is_open = (
+        np.array([s.strip().lower() not in CLOSED_STATUSES for s in status.tolist()], dtype=bool)
+        if n
+        else np.zeros(0, dtype=bool)
+    )
+    sel = np.flatnonzero(points_in_polygon(x, y, area) & ok & is_open)
+    items = []
+    for i in sel:
+        s = str(sev[i]).strip().lower()
+        out["by_severity"][s] = out["by_severity"].get(s, 0) + 1
+        entry = {
+            "x": float(x[i]),
+            "y": float(y[i]),
+            "severity": s,
+            "checklist_item": str(item[i]),
+            "status": str(status[i]),
+        }
+        if uuid is not None:
+            entry["uuid"] = str(uuid[i])
+        items.append(entry)
+    order = {"rood": 0, "oranje": 1, "groen": 2}
+    items.sort(key=lambda it: (order.get(it["severity"], 3), it["checklist_item"]))
+    out["n_open"] = len(items)
+    out["items"] = items
+    return out
