@@ -1,4 +1,4 @@
-"""Benchmark of the pure Gi* core: 1000 x 1000 cells, band about 3 cells, 999 permutations.
+"""Benchmark of the pure Gi* core: 1000 x 1000 cells, band about 3 cells, DEFAULT_PERMUTATIONS.
 
 Points come from a clustered random process (a Thomas process: Gaussian clusters around
 uniform parents, plus a uniform background) over a 25 km x 25 km square binned into 25 m cells.
@@ -18,7 +18,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from hotspot_plugin.core.gistar import gistar, square_grid  # noqa: E402
+from hotspot_plugin.core.gistar import DEFAULT_PERMUTATIONS, gistar, square_grid  # noqa: E402
 
 
 def clustered_points(n: int, size: float, rng: np.random.Generator) -> np.ndarray:
@@ -35,9 +35,12 @@ def clustered_points(n: int, size: float, rng: np.random.Generator) -> np.ndarra
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--points", type=int, default=500_000)
-    ap.add_argument("--permutations", type=int, default=999)
+    ap.add_argument("--permutations", type=int, default=None,
+                    help="default: the core's DEFAULT_PERMUTATIONS")
     ap.add_argument("--seed", type=int, default=42)
     args = ap.parse_args()
+    if args.permutations is None:
+        args.permutations = DEFAULT_PERMUTATIONS
     cell, size = 25.0, 25_000.0
     rng = np.random.default_rng(args.seed)
     pts = clustered_points(args.points, size, rng)

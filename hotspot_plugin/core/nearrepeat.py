@@ -215,6 +215,7 @@ class KnoxCell:
     expected: float
     ratio: float
     p_value: float
+    significant: bool = False  # see significant(): the star in the table
 
 
 @dataclass
@@ -259,9 +260,12 @@ class KnoxResult:
         """p-values of the same-location row."""
         return self.p_value[0]
 
-    def cells(self, translate: Translate = None, decimal: str = ".") -> List[KnoxCell]:
-        """All cells as flat records (same-location row first), for a table or a CSV."""
+    def cells(self, translate: Translate = None, decimal: str = ".", alpha: float = DEFAULT_ALPHA,
+              fdr: bool = True) -> List[KnoxCell]:
+        """All cells as flat records (same-location row first), for a table or a CSV; ``significant``
+        is :func:`significant` at *alpha* (Benjamini-Hochberg over the cells unless ``fdr=False``)."""
         b = self.bands
+        sig = significant(self, alpha, fdr)
         rows = b.row_labels(translate, decimal)
         cols = b.time_labels(translate, decimal)
         out = []
@@ -274,7 +278,7 @@ class KnoxResult:
                 tlo, thi = b.time_range(c)
                 out.append(KnoxCell(r, c, r == 0, rows[r], cols[c], dlo, dhi, tlo, thi,
                                     int(self.observed[r, c]), float(self.expected[r, c]),
-                                    float(self.ratio[r, c]), float(self.p_value[r, c])))
+                                    float(self.ratio[r, c]), float(self.p_value[r, c]), bool(sig[r, c])))
         return out
 
 
@@ -542,10 +546,61 @@ def knox(x: object, y: object, t_days: object,
                       n_pairs_total=n * (n - 1) // 2)
 
 
-def _raised(result: KnoxResult, alpha: float) -> np.ndarray:
-    """Cells with a significant excess: p < alpha and Knox ratio > 1 (NaN ratio is not)."""
+#: What a star in the Knox table or chart means; fill with :func:`significance_note`.
+SIGNIFICANCE_NOTE_FDR = N_("* = more pairs than expected by chance (Knox ratio above 1), significant at a "
+                           "false discovery rate of {alpha} over all {cells} cells of the table "
+                           "(Benjamini-Hochberg).")
+SIGNIFICANCE_NOTE_PLAIN = N_("* = more pairs than expected by chance (Knox ratio above 1) with p < {alpha} "
+                             "in that cell on its own (not corrected for the {cells} cells tested).")
+
+
+def fdr_bh(p: np.ndarray, alpha: float) -> np.ndarray:
+    """Benjamini-Hochberg step-up over the finite p-values: True where rejected at FDR *alpha*.
+
+    With the m finite p-values sorted ``p_(1) <= ... <= p_(m)`` and ``k`` the largest rank with
+    ``p_(k) <= k * alpha / m``, the k smallest are rejected; NaN never is.
+    """
+    pa = np.asarray(p, dtype=float)
+    out = np.zeros(pa.shape, dtype=bool)
+    ok = np.isfinite(pa)
+    m = int(ok.sum())
+    if m == 0:
+        return out
+    ranked = np.sort(pa[ok])
+    passed = np.flatnonzero(ranked <= alpha * np.arange(1, m + 1) / m)
+    if passed.size:
+        out[ok] = pa[ok] <= ranked[passed[-1]]
+    return out
+
+
+def significant(result: KnoxResult, alpha: float = DEFAULT_ALPHA, fdr: bool = True) -> np.ndarray:
+    """Cells with a significant excess of pairs (bool, the shape of ``result.p_value``).
+
+    A cell is significant when its Knox ratio is above 1 (NaN is not) and its p-value passes the
+    Benjamini-Hochberg test at false discovery rate *alpha* over all cells of the table (the
+    same-location row included). With ``fdr=False``: ``p < alpha`` per cell on its own, the old
+    (Ratcliffe calculator) rule, under which about one in twenty of the ~36 null cells is marked
+    by chance. :func:`near_repeat_extent` and :func:`conclusion` take the same *fdr* switch
+    (their default is still ``False``, the uncorrected rule, for compatibility); pass
+    ``fdr=True`` there too so that the sentence and the stars never disagree.
+    """
     with np.errstate(invalid="ignore"):
-        return (result.p_value < alpha) & (np.nan_to_num(result.ratio, nan=0.0) > 1.0)
+        excess = np.nan_to_num(result.ratio, nan=0.0) > 1.0
+        passed = fdr_bh(result.p_value, alpha) if fdr else (result.p_value < alpha)
+    return passed & excess
+
+
+def significance_note(result: KnoxResult, alpha: float = DEFAULT_ALPHA, fdr: bool = True,
+                      decimal: str = ".") -> Tuple[str, dict]:
+    """What a star means, as ``(template, params)``: translate the ``N_()`` template, then
+    ``.format(**params)`` (``alpha`` formatted with *decimal*, ``cells`` the number tested)."""
+    cells = int(np.isfinite(np.asarray(result.p_value, dtype=float)).sum())
+    return (SIGNIFICANCE_NOTE_FDR if fdr else SIGNIFICANCE_NOTE_PLAIN,
+            {"alpha": format_number(alpha, decimal), "cells": cells})
+
+
+def _raised(result: KnoxResult, alpha: float, fdr: bool = True) -> np.ndarray:
+    return significant(result, alpha, fdr)
 
 
 def _run(flags: np.ndarray) -> int:
@@ -556,12 +611,14 @@ def _run(flags: np.ndarray) -> int:
     return k
 
 
-def near_repeat_extent(result: KnoxResult, alpha: float = DEFAULT_ALPHA
+def near_repeat_extent(result: KnoxResult, alpha: float = DEFAULT_ALPHA, fdr: bool = False
                        ) -> Tuple[Optional[float], Optional[float], Optional[float]]:
     """``(distance m, days, repeat days)`` of the raised risk, each None when there is none.
 
-    The rule (a cell is *raised* when ``p < alpha`` and its Knox ratio > 1; no correction for
-    multiple testing, as in Ratcliffe's calculator):
+    The rule (a cell is *raised* when :func:`significant` marks it with the same *fdr*: by default
+    ``p < alpha`` per cell and Knox ratio > 1, uncorrected, as in Ratcliffe's calculator; with
+    ``fdr=True`` p must pass Benjamini-Hochberg at false discovery rate *alpha* over all cells,
+    the rule of the table's stars):
 
     * near repeats start at the origin cell (first distance band, first time band); if that
       cell is not raised there is no near-repeat pattern (distance and days are None);
@@ -575,7 +632,7 @@ def near_repeat_extent(result: KnoxResult, alpha: float = DEFAULT_ALPHA
     Both runs stay next to the origin, so a raised cell far away that is not connected to
     it (often chance among many cells) does not stretch the conclusion.
     """
-    raised = _raised(result, alpha)
+    raised = _raised(result, alpha, fdr)
     b = result.bands
     rep = _run(raised[0])
     repeat_days = b.time_edges[rep] if rep else None
@@ -586,14 +643,14 @@ def near_repeat_extent(result: KnoxResult, alpha: float = DEFAULT_ALPHA
     return b.distance_edges[dist_run], b.time_edges[time_run], repeat_days
 
 
-def conclusion(result: KnoxResult, alpha: float = DEFAULT_ALPHA, decimal: str = "."
+def conclusion(result: KnoxResult, alpha: float = DEFAULT_ALPHA, decimal: str = ".", fdr: bool = False
                ) -> Tuple[str, dict]:
     """A plain-language conclusion as ``(template, params)``; see :func:`near_repeat_extent`.
 
     The template is marked with ``N_()``; translate it, then ``.format(**params)``. The
     params are ready-formatted texts (``distance``, ``days``, ``repeat_days``, ``alpha``).
     """
-    distance, days, repeat_days = near_repeat_extent(result, alpha)
+    distance, days, repeat_days = near_repeat_extent(result, alpha, fdr)
     params = {"alpha": format_number(alpha, decimal)}
     if repeat_days is not None:
         params["repeat_days"] = format_number(repeat_days, decimal)
@@ -605,7 +662,13 @@ def conclusion(result: KnoxResult, alpha: float = DEFAULT_ALPHA, decimal: str = 
                        "the same location up to {repeat_days} days after an incident."), params)
         return N_("Raised risk up to {distance} m and {days} days after an incident."), params
     if repeat_days is not None:
+        if fdr:
+            return (N_("No near-repeat pattern found around incidents (false discovery rate {alpha}), but "
+                       "repeats at the same location up to {repeat_days} days after an incident."), params)
         return (N_("No near-repeat pattern found around incidents (p < {alpha}), but repeats at the "
                    "same location up to {repeat_days} days after an incident."), params)
+    if fdr:
+        return (N_("No near-repeat pattern found: nearby incidents shortly after one another are not "
+                   "more frequent than by chance (false discovery rate {alpha})."), params)
     return (N_("No near-repeat pattern found: nearby incidents shortly after one another are not "
                "more frequent than by chance (p < {alpha})."), params)

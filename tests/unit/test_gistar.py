@@ -365,22 +365,128 @@ def test_pvalues_match_exact_enumeration(values, band):
     res = g.gistar(x, (cx, cy), band, permutations=perms, seed=11, fdr=False)
     assert res.summary["p_exact"]
     assert np.max(np.abs(res.p_sim - exact)) < 0.015
+    assert np.max(np.abs(res.p_sim - exact)) > 0  # simulated: a count, not the exact tail
     assert np.all(res.p_sim >= 1 / (perms + 1))
     assert np.allclose(res.p, np.minimum(1, 2 * res.p_sim))
     assert len(set(w.sum(axis=1))) > 2  # several neighbour counts in play
 
 
-def test_pvalues_binned_fallback_close_to_exact_mode():
-    # Many distinct weighted sums: binning the left-out copy changes the null only a little.
+def test_pvalues_lattice_fallback_close_to_plain_permutation():
+    # Continuous weighted sums: the null is computed on a lattice of equal steps (not exact);
+    # the reference draws every cell's own permutations explicitly.
     rng = np.random.default_rng(24)
-    n = 400
-    cx, cy = rng.uniform(0, 2000, n), rng.uniform(0, 2000, n)
+    n = 120
+    cx, cy = rng.uniform(0, 1000, n), rng.uniform(0, 1000, n)
     x = rng.gamma(1.2, 3.0, n) * (rng.random(n) < 0.6)
-    exact = g.gistar(x, (cx, cy), 250.0, permutations=4000, seed=25, fdr=False)
-    binned = g.gistar(x, (cx, cy), 250.0, permutations=4000, seed=26, fdr=False, max_exact_groups=8)
-    assert exact.summary["p_exact"] and not binned.summary["p_exact"]
-    assert np.max(np.abs(exact.p_sim - binned.p_sim)) < 0.05
-    assert np.mean(np.abs(exact.p_sim - binned.p_sim)) < 0.01
+    band = 180.0
+    w = brute_weights(cx, cy, band)
+    draws = 8000
+    ref = np.zeros(n)
+    for i in range(n):
+        k = int(w[i].sum())
+        obs = float(w[i] @ x)
+        others = np.delete(x, i)
+        expect = x[i] + (k - 1) * others.sum() / (n - 1)
+        sims = x[i] + rng.permuted(np.tile(others, (draws, 1)), axis=1)[:, :k - 1].sum(axis=1)
+        ref[i] = np.mean(sims >= obs - 1e-9) if obs >= expect else np.mean(sims <= obs + 1e-9)
+    lag, wn = w @ x, w.sum(axis=1).astype(np.int64)
+    q, _, exact = g.conditional_tail_probabilities(x, lag, wn)
+    assert not exact
+    assert np.max(np.abs(q - ref)) < 0.03
+    assert np.mean(np.abs(q - ref)) < 0.005
+
+
+def test_tail_probabilities_equal_enumeration_exactly():
+    # Integer counts and two-decimal weights are exact: against the enumeration of all subsets.
+    for values, band in (([0, 0, 1, 2, 2, 3, 5, 0, 7, 1, 0, 4], 45.0),
+                         ([0, 0, 1, 2, 2, 3, 5, 0, 7], 80.0),
+                         ([0.5, 1.25, 3.0, 0.0, 2.2, 7.1, 0.3, 4.4, 1.0, 2.0], 55.0)):
+        x, cx, cy = tiny_case(values)
+        w = brute_weights(cx, cy, band)
+        q, _, exact = g.conditional_tail_probabilities(x, w @ x, w.sum(axis=1).astype(np.int64))
+        assert exact
+        assert np.max(np.abs(q - exact_tail_p(list(x), w))) < 1e-12
+
+
+def test_tail_probabilities_large_population_exact():
+    # n = 400 counts (the deconvolution path, m <= (n - 1) / 2) against a direct computation of
+    # the same null: the hypergeometric law of how many of each value the W - 1 draws take,
+    # enumerated for a window of 4 (3 draws) from the other n - 1 values.
+    rng = np.random.default_rng(31)
+    x = rng.poisson(1.3, 400).astype(float)
+    x[:3] = [9.0, 0.0, 4.0]
+    lag = np.array([14.0, 1.0, 7.0]) + x[:3]
+    wn = np.array([4, 4, 4])
+    xs = x[:3]
+    vals, counts = np.unique(x, return_counts=True)
+    for i in range(3):
+        cnt = counts.copy()
+        cnt[np.searchsorted(vals, xs[i])] -= 1
+        pop = list(np.repeat(vals, cnt))
+        total = math.comb(len(pop), 3)
+        # count 3-subsets by value multiset
+        prob = {}
+        for combo in itertools.combinations_with_replacement(range(vals.size), 3):
+            ways = 1
+            for v in set(combo):
+                ways *= math.comb(int(cnt[v]), combo.count(v))
+            s_ = sum(vals[v] for v in combo)
+            prob[s_] = prob.get(s_, 0.0) + ways / total
+        obs = lag[i] - xs[i]
+        expect = 3 * (x.sum() - xs[i]) / 399
+        ref = (sum(p_ for s_, p_ in prob.items() if s_ >= obs) if obs >= expect
+               else sum(p_ for s_, p_ in prob.items() if s_ <= obs))
+        q, _, exact = g.conditional_tail_probabilities(
+            np.r_[xs[i], np.delete(x, i)], np.r_[lag[i], np.zeros(399)], np.r_[wn[i], np.ones(399, int)])
+        assert exact and abs(q[0] - ref) < 1e-12
+
+
+def test_permutation_counts_are_binomial_and_independent_per_cell():
+    # Two cells with the same neighbour count, value and window sum: their permutation counts
+    # must be independent draws (a shared null sample would make them equal every time).
+    x = np.array([5, 5, 0, 0, 1, 0, 2, 0, 0, 1, 0, 0, 3, 0, 0, 1, 0, 0, 0, 2], dtype=float)
+    w = np.full(x.size, 3, dtype=np.int64)
+    lag = x + 4.0  # same observed sum for cells 0 and 1
+    perms = 199
+    q, _, _ = g.conditional_tail_probabilities(x, lag, w)
+    assert q[0] == q[1] and 0.05 < q[0] < 0.95
+    c0, c1 = [], []
+    for seed in range(400):
+        p, _, _ = g.permutation_pvalues(x, lag, w, perms, np.random.default_rng(seed))
+        c0.append(round(p[0] * (perms + 1) - 1))
+        c1.append(round(p[1] * (perms + 1) - 1))
+    c0, c1 = np.array(c0), np.array(c1)
+    assert np.mean(c0 == c1) < 0.2
+    assert abs(np.corrcoef(c0, c1)[0, 1]) < 0.2
+    # each count is Binomial(perms, q): mean and variance
+    both = np.r_[c0, c1]
+    assert abs(both.mean() - perms * q[0]) < 4 * math.sqrt(perms * q[0] * (1 - q[0]) / both.size)
+    assert abs(both.var() / (perms * q[0] * (1 - q[0])) - 1) < 0.2
+
+
+def snow_like(seed=0):
+    """Like Snow's cholera deaths: ~580 deaths at ~250 addresses (several per house) around a
+    centre, in a 600 m x 600 m area."""
+    rng = np.random.default_rng(seed)
+    addr = rng.normal(300, 100, (400, 2))
+    addr = addr[(addr > 0).all(1) & (addr < 600).all(1)][:250]
+    pts = np.repeat(addr, rng.geometric(0.43, addr.shape[0]), axis=0)
+    return pts[:580]
+
+
+def test_default_permutations_give_a_stable_map():
+    pts = snow_like()
+    grid = g.square_grid(pts[:, 0], pts[:, 1], None, 10.0, extent=(0, 0, 600, 600))
+    ref = g.gistar(None, grid, 30.0, permutations=99_999, seed=12345)
+    hot = []
+    for seed in range(1, 11):
+        res = g.gistar(None, grid, 30.0, seed=seed)
+        assert res.summary["permutations"] == g.DEFAULT_PERMUTATIONS
+        hot.append(int((res.classes > 0).sum()))
+        assert np.mean(res.classes == ref.classes) >= 0.95
+    med = float(np.median(hot))
+    assert med > 50
+    assert max(hot) - min(hot) <= 0.05 * med
 
 
 def test_pvalues_match_plain_conditional_permutation():
@@ -432,7 +538,11 @@ def test_strong_cluster_is_hot_and_significant():
     res = g.gistar(None, grid, 150.0, permutations=999, seed=1)
     centre = int(np.argmin((grid.cx - 1050) ** 2 + (grid.cy - 1050) ** 2))
     assert res.z[centre] > 5 and res.p_sim[centre] == pytest.approx(1 / 1000)
-    assert res.classes[centre] >= 1 and res.summary["min_p"] == pytest.approx(2 / 1000)
+    assert res.summary["min_p"] == pytest.approx(2 / 1000)
+    # 999 permutations cannot reach the FDR cut of 400 cells (7 cells at p = 0.002 > 0.1 * 7 / 400);
+    # the default number can
+    assert res.classes[centre] == 0
+    assert g.gistar(None, grid, 150.0, seed=1).classes[centre] >= 1
     # without FDR p = 0.002 <= 0.01 gives 99 %; ArcGIS-style normal p-values give 99 % with FDR
     assert g.gistar(None, grid, 150.0, permutations=999, seed=1, fdr=False).classes[centre] == 3
     normal = g.gistar(None, grid, 150.0, permutations=99, seed=1, p_source="normal")

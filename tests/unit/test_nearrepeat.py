@@ -249,7 +249,8 @@ def planted(radius, days, seed=7):
 
 def test_planted_pattern_100m_7days():
     x, y, t = planted(95.0, 7)
-    res = knox(x, y, t, permutations=199, seed=3)
+    res = knox(x, y, t, permutations=999, seed=3)  # BH over 36 cells needs p below 0.05 / 36
+    assert near_repeat_extent(res, fdr=True)[:2] == (100.0, 7.0)
     assert res.p_value[1, 0] < 0.01 and res.ratio[1, 0] > 2
     template, params = conclusion(res)
     assert near_repeat_extent(res)[:2] == (100.0, 7.0)
@@ -260,8 +261,13 @@ def test_planted_pattern_100m_7days():
 
 def test_planted_pattern_200m_14days():
     x, y, t = planted(195.0, 14, seed=9)
-    res = knox(x, y, t, permutations=199, seed=3)
+    res = knox(x, y, t, permutations=999, seed=3)
     assert near_repeat_extent(res)[:2] == (200.0, 14.0)
+    assert near_repeat_extent(res, fdr=True)[:2] == (200.0, 14.0)
+    # the stars of the table are the cells the conclusion uses
+    sig = nr.significant(res)
+    assert sig[1:3, 0].all() and sig[1, 0:2].all()
+    assert [c.significant for c in res.cells()] == list(sig.ravel())
 
 
 def test_no_pattern_conclusion():
@@ -274,6 +280,8 @@ def test_no_pattern_conclusion():
     assert template.startswith("No near-repeat pattern")
     assert "{distance}" not in template and params == {"alpha": "0.05"}
     assert template.format(**params).endswith("(p < 0.05).")
+    template, params = conclusion(res, fdr=True)
+    assert template.format(**params).endswith("(false discovery rate 0.05).")
 
 
 def hand_result(raised_cells, nan_cells=(), bands=None):
@@ -400,3 +408,61 @@ def test_monitor_progress_and_cancel():
     with pytest.raises(Canceled):
         knox(x, y, t, permutations=10_000, seed=1, monitor=Monitor(canceled=cancel_after_some))
     assert calls["n"] == 41
+
+
+# ---------------------------------------------------------------------------------------------
+# Significance marks: Benjamini-Hochberg over the cells
+# ---------------------------------------------------------------------------------------------
+
+def test_fdr_bh_hand_computed():
+    # m = 8, alpha = 0.05: thresholds k * 0.05 / 8 = .00625 .0125 .01875 .025 .03125 .0375 .04375 .05
+    p = np.array([0.001, 0.008, 0.039, 0.041, 0.042, 0.06, 0.074, 0.205])
+    # sorted p <= threshold at ranks 1 (0.001 <= .00625) and 2 (0.008 <= .0125); rank 3:
+    # 0.039 > .01875, 4: 0.041 > .025, 5: 0.042 > .03125, ... none later: k = 2
+    assert nr.fdr_bh(p, 0.05).tolist() == [True, True] + [False] * 6
+    # step-up: a later rank that passes rejects all below it (0.03 at rank 4 <= 0.04 * 4 / 5)
+    q = np.array([0.02, 0.025, 0.028, 0.03, 0.9])
+    assert nr.fdr_bh(q, 0.04).tolist() == [True, True, True, True, False]
+    assert not nr.fdr_bh(np.array([np.nan, 0.2]), 0.05).any()
+    assert nr.fdr_bh(np.array([np.nan, 0.01]), 0.05).tolist() == [False, True]
+
+
+def test_significant_marks_on_a_constructed_table():
+    # 6 x 6 = 36 cells. Uncorrected, the five cells with p < 0.05 and ratio > 1 would be starred;
+    # BH at 0.05 over 36 cells: sorted p 0.0001, 0.0005, 0.001, 0.002, 0.03, 0.04, 0.5 ... against
+    # k * 0.05 / 36 = 0.00139, 0.00278, 0.00417, 0.00556, 0.00694, ...: ranks 1-4 pass, 0.03 does
+    # not; the rank-1 cell is a deficit (ratio < 1) and gets no star.
+    res = hand_result([])
+    res.p_value[1, 0], res.ratio[1, 0] = 0.0005, 3.0
+    res.p_value[2, 0], res.ratio[2, 0] = 0.001, 2.0
+    res.p_value[1, 1], res.ratio[1, 1] = 0.002, 1.8
+    res.p_value[3, 0], res.ratio[3, 0] = 0.03, 1.3   # chance cell next to the run
+    res.p_value[5, 5], res.ratio[5, 5] = 0.04, 1.2   # lonely chance cell
+    res.p_value[3, 3], res.ratio[3, 3] = 0.0001, 0.5  # a deficit is never starred
+    expected = np.zeros(res.p_value.shape, dtype=bool)
+    expected[1, 0] = expected[2, 0] = expected[1, 1] = True
+    assert np.array_equal(nr.significant(res), expected)
+    plain = expected.copy()
+    plain[3, 0] = plain[5, 5] = True
+    assert np.array_equal(nr.significant(res, fdr=False), plain)
+    assert near_repeat_extent(res, fdr=True) == (200.0, 14.0, None)
+    assert near_repeat_extent(res) == (300.0, 14.0, None)  # uncorrected, the 0.03 cell stretches it
+    assert [c.significant for c in res.cells()] == list(expected.ravel())
+    template, params = nr.significance_note(res, decimal=",")
+    assert template == nr.SIGNIFICANCE_NOTE_FDR and "{alpha}" in template and "{cells}" in template
+    assert params == {"alpha": "0,05", "cells": 36}
+    assert "false discovery rate of 0,05 over all 36 cells" in template.format(**params)
+    template, params = nr.significance_note(res, fdr=False)
+    assert template == nr.SIGNIFICANCE_NOTE_PLAIN and "p < 0.05" in template.format(**params)
+
+
+def test_null_table_has_no_stars():
+    # Uniform incidents: no real pattern; BH keeps the chance p < 0.05 cells from being starred.
+    rng = np.random.default_rng(5)
+    stars = 0
+    for seed in range(3):
+        x, y = rng.uniform(0, 3000, 300), rng.uniform(0, 3000, 300)
+        t = rng.integers(0, 730, 300).astype(float)
+        res = knox(x, y, t, permutations=999, seed=seed)
+        stars += int(nr.significant(res).sum())
+    assert stars == 0
