@@ -4,6 +4,14 @@
     <context>
         <name>Hotspot</name>
         <message>
+            <source>* = more pairs than expected by chance (Knox ratio above 1) with p &lt; {alpha} in that cell on its own (not corrected for the {cells} cells tested).</source>
+            <translation>* = meer paren dan door toeval verwacht (Knox-ratio boven 1) met p &lt; {alpha} in die cel afzonderlijk (niet gecorrigeerd voor de {cells} geteste cellen).</translation>
+        </message>
+        <message>
+            <source>* = more pairs than expected by chance (Knox ratio above 1), significant at a false discovery rate of {alpha} over all {cells} cells of the table (Benjamini-Hochberg).</source>
+            <translation>* = meer paren dan door toeval verwacht (Knox-ratio boven 1), significant bij een false discovery rate van {alpha} over alle {cells} cellen van de tabel (Benjamini-Hochberg).</translation>
+        </message>
+        <message>
             <source>All {n} incidents have the same date, so there is no time pattern to test. Use incidents from a longer period.</source>
             <translation>Alle {n} incidenten hebben dezelfde datum, dus er is geen patroon in de tijd te toetsen. Gebruik incidenten uit een langere periode.</translation>
         </message>
@@ -20,8 +28,16 @@
             <translation>Geef minstens twee grenzen voor de tijdsklassen op (bijvoorbeeld 0, 7); opgegeven: {edges}.</translation>
         </message>
         <message>
+            <source>No near-repeat pattern found around incidents (false discovery rate {alpha}), but repeats at the same location up to {repeat_days} days after an incident.</source>
+            <translation>Geen near-repeatpatroon rond incidenten gevonden (false discovery rate {alpha}), wel herhaling op dezelfde locatie tot {repeat_days} dagen na een incident.</translation>
+        </message>
+        <message>
             <source>No near-repeat pattern found around incidents (p &lt; {alpha}), but repeats at the same location up to {repeat_days} days after an incident.</source>
             <translation>Geen near-repeatpatroon rond incidenten gevonden (p &lt; {alpha}), wel herhaling op dezelfde locatie tot {repeat_days} dagen na een incident.</translation>
+        </message>
+        <message>
+            <source>No near-repeat pattern found: nearby incidents shortly after one another are not more frequent than by chance (false discovery rate {alpha}).</source>
+            <translation>Geen near-repeatpatroon gevonden: incidenten dicht bij elkaar en kort na elkaar komen niet vaker voor dan op grond van toeval (false discovery rate {alpha}).</translation>
         </message>
         <message>
             <source>No near-repeat pattern found: nearby incidents shortly after one another are not more frequent than by chance (p &lt; {alpha}).</source>
