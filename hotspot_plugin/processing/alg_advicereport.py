@@ -26,7 +26,7 @@ from qgis.core import (
 from ..core.errors import InputError
 from ..core.i18n import N_
 from ..i18n import tr
-from ..report.advice_report import TEMPLATES, build_report
+from ..report.advice import TEMPLATES, build_report
 from ..storage import gpkg
 from ..storage.scans import list_scans, load_scan
 from .base import HotspotAlgorithm

@@ -498,6 +498,7 @@ def test_house_style_templates_and_dutch(town, run_alg, tmp_path, monkeypatch):
     assert translator.load(str(qm_dir / "hotspot_nl.qm"))
     QCoreApplication.installTranslator(translator)
     monkeypatch.setattr(hotspot_i18n, "_translator", translator)
+    monkeypatch.setattr(hotspot_i18n, "_language", "nl")  # what install_translator("nl") sets
     out = tmp_path / "advies_nl.pdf"
     try:
         run_alg(
