@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any, Dict, Optional
 
 from ...core.scan import is_small
-from .text import NumberFormatter, number
+from ...core.numbers import format_number
+from .text import NumberFormatter
 
 
 class Formatter(NumberFormatter):
@@ -30,7 +31,7 @@ class Formatter(NumberFormatter):
             return "–"
         if self.small(n):
             return f"<{self.threshold}"
-        return number(n, 0, self.decimal)
+        return format_number(n, 0, self.decimal, group=True)
 
     def rate(self, value: Optional[float], n: Optional[float]) -> str:
         """A rate derived from count *n*: "–" when *n* is small or the rate is undefined."""
@@ -45,7 +46,7 @@ class Formatter(NumberFormatter):
         if not change or self.small(n) or self.small(n_comparison) or change.get("change_pct") is None:
             return "–"
         value = change["change_pct"]
-        text = ("+" if value > 0 else "") + number(value, 0, self.decimal) + "%"
+        text = ("+" if value > 0 else "") + format_number(value, 0, self.decimal, group=True) + "%"
         return text + (" *" if change.get("significant") else "")
 
     def ratio(self, vs: Optional[Dict[str, Any]], n: int) -> str:

@@ -15,7 +15,7 @@ from ...core.categories import CATEGORY_BY_CODE, SAFETY_FIELDS
 from ...core.errors import InputError
 from ...i18n import tr
 from ...storage.report_queries import read_report_sources
-from .text import number
+from ...core.numbers import format_number
 
 
 class ReportFacts:
@@ -135,7 +135,7 @@ class ReportFacts:
         pct = ch.get("change_pct")
         if pct is None:
             return tr("the change cannot be computed")
-        amount = number(abs(pct), 0, self.fmt.decimal) + "%"
+        amount = format_number(abs(pct), 0, self.fmt.decimal, group=True) + "%"
         if ch.get("significant"):
             return (
                 tr("a significant increase of {change}")

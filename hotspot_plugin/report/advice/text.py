@@ -45,11 +45,6 @@ def parse_iso(value: Any) -> Optional[dt.datetime]:
             return None
 
 
-def number(value: Optional[float], decimals: int, decimal: str) -> str:
-    """*value* with *decimals* decimals, thousands grouped from 10,000 on, "-" for None."""
-    return format_number(value, decimals, decimal, group=True)
-
-
 class NumberFormatter:
     """Numbers, shares, dates and periods as printed (Dutch: decimal comma, Dutch month names)."""
 
@@ -60,16 +55,16 @@ class NumberFormatter:
 
     def num(self, value: Optional[float], decimals: int = 1) -> str:
         """A number with the language's decimal sign ("-" for None)."""
-        text = number(value, decimals, self.decimal)
+        text = format_number(value, decimals, self.decimal, group=True)
         return "–" if text == "-" else text
 
     def plain_count(self, n: Optional[float]) -> str:
         """A count that is not about persons (risk objects, inhabitants): never suppressed."""
-        return "–" if n is None else number(n, 0, self.decimal)
+        return "–" if n is None else format_number(n, 0, self.decimal, group=True)
 
     def pct(self, share: Optional[float], decimals: int = 0) -> str:
         """A share 0..1 as a percentage."""
-        return "–" if share is None else number(share * 100.0, decimals, self.decimal) + "%"
+        return "–" if share is None else format_number(share * 100.0, decimals, self.decimal, group=True) + "%"
 
     def date(self, value: Any) -> str:
         """A date as "3 March 2026" / "3 maart 2026" (empty when unreadable)."""
