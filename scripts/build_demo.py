@@ -46,7 +46,7 @@ def write_layers(path: Path, layers: dict) -> None:
 def write_addresses(path: Path, records: list) -> None:
     from osgeo import osr
 
-    from hotspot_plugin.core.demo_town import ADDRESS_FIELDS
+    from demo_town import ADDRESS_FIELDS
 
     if path.exists():
         path.unlink()
@@ -76,7 +76,7 @@ def build(out: Path) -> None:
 
     install_translator("nl")  # the demo town is Dutch: layer names, legends and styles in Dutch
 
-    from hotspot_plugin.core.demo_town import (
+    from demo_town import (
         ADDRESS_LAYER_TITLE,
         build_demo_town,
         demo_addresses,
