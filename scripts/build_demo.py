@@ -44,9 +44,8 @@ def write_layers(path: Path, layers: dict) -> None:
 
 
 def write_addresses(path: Path, records: list) -> None:
-    from osgeo import osr
-
     from demo_town import ADDRESS_FIELDS
+    from osgeo import osr
 
     if path.exists():
         path.unlink()
@@ -82,6 +81,7 @@ def build(out: Path) -> None:
         demo_addresses,
         demo_import_rows,
     )
+
     from hotspot_plugin.storage import gpkg
     from hotspot_plugin.storage.layers import add_safety_layers
     from hotspot_plugin.storage.styles import build_styles

@@ -19,11 +19,11 @@ from shapely.geometry import Point
 from shapely.ops import linemerge, unary_union
 from shapely.prepared import prep
 
-from scripts import demo_town as demo
 from hotspot_plugin.core import schema
 from hotspot_plugin.core.categories import CATEGORY_BY_CODE, SAFETY_FIELDS
 from hotspot_plugin.core.errors import Canceled, InputError
 from hotspot_plugin.core.progress import Monitor
+from scripts import demo_town as demo
 
 SEED = 2024
 START = dt.datetime(2023, 1, 1)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
-from ...core.scan import is_small
 from ...core.numbers import format_number
+from ...core.scan import is_small
 from .text import NumberFormatter
 
 

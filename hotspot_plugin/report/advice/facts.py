@@ -13,9 +13,9 @@ from ...core import schema
 from ...core.advice import Catalogue, ChosenMeasure, Finding, load_catalogue, render
 from ...core.categories import CATEGORY_BY_CODE, SAFETY_FIELDS
 from ...core.errors import InputError
+from ...core.numbers import format_number
 from ...i18n import tr
 from ...storage.report_queries import read_report_sources
-from ...core.numbers import format_number
 
 
 class ReportFacts:
