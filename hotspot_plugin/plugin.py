@@ -24,6 +24,7 @@ class HotspotPlugin:
         self.menu: Optional[QMenu] = None
         self.toolbar: Optional[QToolBar] = None
         self.actions: List[QAction] = []
+        self.designer_opener = None
 
     # Processing ----------------------------------------------------------------------------
     def initProcessing(self) -> None:  # noqa: N802 - QGIS API
@@ -36,6 +37,9 @@ class HotspotPlugin:
     # GUI -----------------------------------------------------------------------------------
     def initGui(self) -> None:  # noqa: N802 - QGIS API
         self.initProcessing()
+        from .gui.layout_designer import LayoutDesignerOpener
+
+        self.designer_opener = LayoutDesignerOpener(self.iface)  # layouts of hotspot:advicereport
         main_window = self.iface.mainWindow()
         self.menu = QMenu(tr("Hotspot"), main_window)
         self.menu.setObjectName(self.MENU_OBJECT_NAME)
@@ -85,6 +89,10 @@ class HotspotPlugin:
         return action
 
     def unload(self) -> None:
+        if self.designer_opener is not None:
+            self.designer_opener.unload()
+            self.designer_opener.deleteLater()
+            self.designer_opener = None
         for action in self.actions:
             if self.menu is not None:
                 self.menu.removeAction(action)

@@ -44,9 +44,8 @@ def write_layers(path: Path, layers: dict) -> None:
 
 
 def write_addresses(path: Path, records: list) -> None:
+    from demo_town import ADDRESS_FIELDS
     from osgeo import osr
-
-    from hotspot_plugin.core.demo_town import ADDRESS_FIELDS
 
     if path.exists():
         path.unlink()
@@ -76,12 +75,13 @@ def build(out: Path) -> None:
 
     install_translator("nl")  # the demo town is Dutch: layer names, legends and styles in Dutch
 
-    from hotspot_plugin.core.demo_town import (
+    from demo_town import (
         ADDRESS_LAYER_TITLE,
         build_demo_town,
         demo_addresses,
         demo_import_rows,
     )
+
     from hotspot_plugin.storage import gpkg
     from hotspot_plugin.storage.layers import add_safety_layers
     from hotspot_plugin.storage.styles import build_styles

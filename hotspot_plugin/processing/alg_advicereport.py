@@ -1,15 +1,19 @@
 """hotspot:advicereport - the advice on spatial safety ("advies ruimtelijke veiligheid") as a PDF.
 
 Reads a saved scan from the safety GeoPackage, builds a print layout from the page templates in
-resources/templates (or a folder of edited copies) and exports it to PDF. In the QGIS desktop the
-layout can also be added to the project and opened in the layout designer for manual finishing.
+resources/templates (or a folder of edited copies) and exports it to PDF. With OPEN_LAYOUT in the
+QGIS desktop the layout is also added to the project, marked for the layout designer: the GUI
+(gui/layout_designer.py) opens it there for manual finishing. The algorithm itself never touches
+the GUI.
 """
 
 from __future__ import annotations
 
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional
 
 from qgis.core import (
     QgsProcessingAlgorithm,
@@ -26,10 +30,11 @@ from qgis.core import (
 from ..core.errors import InputError
 from ..core.i18n import N_
 from ..i18n import tr
-from ..report.advice_report import TEMPLATES, build_report
+from ..report.advice import TEMPLATES, build_report
+from ..report.advice.designer import designer_available, hand_to_designer
 from ..storage import gpkg
-from ..storage.scans import list_scans, load_scan
-from .base import HotspotAlgorithm
+from ..storage.scans import ScanRecord, list_scans, load_scan
+from .base import HotspotAlgorithm, given, gpkg_parameter, scan_parameter
 
 STATUS_VALUES = {"concept": "concept", "draft": "concept", "definitief": "definitief", "final": "definitief"}
 
@@ -42,6 +47,71 @@ def _no_threading_flag():
 
         flag = Qgis.ProcessingAlgorithmFlag.NoThreading
     return flag
+
+
+@dataclass
+class ReportParameters:
+    """The parameters of hotspot:advicereport as read (checked in :meth:`AdviceReportAlgorithm.process`)."""
+
+    gpkg: str
+    #: Reference number or uuid of the scan; empty: the newest scan.
+    scan: str
+    output: str
+    #: Folder with edited page templates; empty: the plugin's templates.
+    template_dir: str
+    #: The small-count threshold; None: as in the scan.
+    small_count: Optional[int]
+    #: concept/draft or definitief/final as typed; empty: as saved.
+    status: str
+    open_layout: bool
+
+
+def scan_record(path: str, key: str) -> ScanRecord:
+    """The scan *key* (reference number or uuid), or the newest scan when *key* is empty."""
+    if key:
+        return load_scan(path, key)
+    scans = list_scans(path)
+    if not scans:
+        raise InputError(
+            N_("The GeoPackage {path} holds no saved scan. Run the environment scan first."),
+            path=str(path),
+        )
+    return scans[0]
+
+
+def pdf_output(output: str) -> str:
+    """The PDF path (".pdf" added when missing)."""
+    if not output:
+        raise QgsProcessingException(tr("Choose a file name for the PDF."))
+    return output if output.lower().endswith(".pdf") else output + ".pdf"
+
+
+def check_template_dir(template_dir: str) -> None:
+    """An edited template folder must exist and hold at least one of the page templates."""
+    if not template_dir:
+        return
+    folder = Path(template_dir)
+    if not folder.is_dir():
+        raise InputError(N_("The template folder {folder} does not exist."), folder=template_dir)
+    found = [name for name in TEMPLATES if (folder / f"{name}.qpt").is_file()]
+    if not found:
+        raise InputError(
+            N_(
+                "The folder {folder} holds none of the page templates ({names}); copy them from "
+                "the plugin's resources/templates folder and edit them there."
+            ),
+            folder=template_dir,
+            names=", ".join(f"{n}.qpt" for n in TEMPLATES),
+        )
+
+
+def status_value(text: str) -> Optional[str]:
+    """concept or definitief from what the user typed (English or Dutch); None when empty."""
+    if not text:
+        return None
+    if text not in STATUS_VALUES:
+        raise InputError(N_("The status must be concept or definitief, not {status}."), status=text)
+    return STATUS_VALUES[text]
 
 
 class AdviceReportAlgorithm(HotspotAlgorithm):
@@ -67,12 +137,8 @@ class AdviceReportAlgorithm(HotspotAlgorithm):
         return super().flags() | _no_threading_flag()
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
-        self.addParameter(QgsProcessingParameterFile(self.GPKG, tr("Safety GeoPackage"), extension="gpkg"))
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.SCAN, tr("Scan (reference number or uuid; empty: the newest scan)"), optional=True
-            )
-        )
+        self.addParameter(gpkg_parameter(self.GPKG))
+        self.addParameter(scan_parameter(self.SCAN))
         self.addParameter(
             QgsProcessingParameterFileDestination(self.OUTPUT, tr("Advice report"), tr("PDF files (*.pdf)"))
         )
@@ -107,105 +173,57 @@ class AdviceReportAlgorithm(HotspotAlgorithm):
         )
         self.addOutput(QgsProcessingOutputNumber(self.PAGES, tr("Number of pages")))
 
+    def read_parameters(self, parameters, context) -> ReportParameters:
+        return ReportParameters(
+            gpkg=self.parameterAsFile(parameters, self.GPKG, context),
+            scan=(self.parameterAsString(parameters, self.SCAN, context) or "").strip(),
+            output=self.parameterAsFileOutput(parameters, self.OUTPUT, context),
+            template_dir=(self.parameterAsFile(parameters, self.TEMPLATE, context) or "").strip(),
+            small_count=(
+                self.parameterAsInt(parameters, self.SMALL_COUNT, context)
+                if given(parameters, self.SMALL_COUNT)
+                else None
+            ),
+            status=(self.parameterAsString(parameters, self.STATUS, context) or "").strip().lower(),
+            open_layout=self.parameterAsBool(parameters, self.OPEN_LAYOUT, context),
+        )
+
     def process(self, parameters, context, feedback):
-        path = self.parameterAsFile(parameters, self.GPKG, context)
-        gpkg.check_safety_gpkg(path)
-        key = (self.parameterAsString(parameters, self.SCAN, context) or "").strip()
-        if key:
-            record = load_scan(path, key)
-        else:
-            scans = list_scans(path)
-            if not scans:
-                raise InputError(
-                    N_("The GeoPackage {path} holds no saved scan. Run the environment scan first."),
-                    path=str(path),
-                )
-            record = scans[0]
+        p = self.read_parameters(parameters, context)
+        gpkg.check_safety_gpkg(p.gpkg)
+        record = scan_record(p.gpkg, p.scan)
         self.info(
             feedback,
             tr("Scan {reference} ({title}), version {version}.").format(
                 reference=record.reference or record.uuid, title=record.title or "-", version=record.version
             ),
         )
-        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        if not output:
-            raise QgsProcessingException(tr("Choose a file name for the PDF."))
-        if not output.lower().endswith(".pdf"):
-            output += ".pdf"
-        template_dir = (self.parameterAsFile(parameters, self.TEMPLATE, context) or "").strip()
-        if template_dir:
-            folder = Path(template_dir)
-            if not folder.is_dir():
-                raise InputError(N_("The template folder {folder} does not exist."), folder=template_dir)
-            found = [name for name in TEMPLATES if (folder / f"{name}.qpt").is_file()]
-            if not found:
-                raise InputError(
-                    N_(
-                        "The folder {folder} holds none of the page templates ({names}); copy them from "
-                        "the plugin's resources/templates folder and edit them there."
-                    ),
-                    folder=template_dir,
-                    names=", ".join(f"{n}.qpt" for n in TEMPLATES),
-                )
-        raw_small = parameters.get(self.SMALL_COUNT)
-        small = None
-        if raw_small not in (None, "") and str(raw_small) != "NULL":
-            small = self.parameterAsInt(parameters, self.SMALL_COUNT, context)
-        status_text = (self.parameterAsString(parameters, self.STATUS, context) or "").strip().lower()
-        status = None
-        if status_text:
-            if status_text not in STATUS_VALUES:
-                raise InputError(
-                    N_("The status must be concept or definitief, not {status}."), status=status_text
-                )
-            status = STATUS_VALUES[status_text]
-        iface = None
-        if self.parameterAsBool(parameters, self.OPEN_LAYOUT, context):
-            try:
-                from qgis.utils import iface as qgis_iface
-            except ImportError:  # pragma: no cover
-                qgis_iface = None
-            iface = qgis_iface
-            if iface is None:
-                feedback.pushInfo(
-                    tr("The layout is only opened in the QGIS desktop; here only the PDF is made.")
-                )
+        output = pdf_output(p.output)
+        check_template_dir(p.template_dir)
+        status = status_value(p.status)
+        in_designer = p.open_layout and designer_available()
+        if p.open_layout and not in_designer:
+            feedback.pushInfo(tr("The layout is only opened in the QGIS desktop; here only the PDF is made."))
         project = context.project() or QgsProject.instance()
-        if iface is not None:
+        options = dict(
+            template_dir=p.template_dir or None,
+            small_count=p.small_count,
+            status=status,
+            project=project,
+            monitor=self.monitor(feedback),
+        )
+        if in_designer:  # the layout stays: its charts and raster next to the PDF, its layers in the project
             work_dir = str(Path(output).with_suffix("")) + "_files"
-            temporary = None
+            result = build_report(p.gpkg, record, output, work_dir, add_layers_to_project=True, **options)
+            hand_to_designer(result.layout, project)
+            pages = result.pages
         else:
             temporary = tempfile.mkdtemp(prefix="hotspot-report-")
-            work_dir = temporary
-        result = None
-        try:
-            result = build_report(
-                path,
-                record,
-                output,
-                work_dir,
-                template_dir=template_dir or None,
-                small_count=small,
-                status=status,
-                project=project,
-                add_layers_to_project=iface is not None,
-                monitor=self.monitor(feedback),
-            )
-            if iface is not None:
-                manager = project.layoutManager()
-                base = result.layout.name()
-                name, k = base, 2
-                while manager.layoutByName(name) is not None:
-                    name, k = f"{base} ({k})", k + 1
-                result.layout.setName(name)
-                manager.addLayout(result.layout)
-                iface.openLayoutDesigner(result.layout)
-            pages = result.pages
-        finally:
-            if temporary is not None:
-                if result is not None:
-                    result.close()
-                    result = None
+            try:
+                result = build_report(p.gpkg, record, output, temporary, add_layers_to_project=False, **options)
+                pages = result.pages
+                result.close()
+            finally:
                 shutil.rmtree(temporary, ignore_errors=True)
         self.info(
             feedback,

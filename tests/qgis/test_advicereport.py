@@ -498,6 +498,7 @@ def test_house_style_templates_and_dutch(town, run_alg, tmp_path, monkeypatch):
     assert translator.load(str(qm_dir / "hotspot_nl.qm"))
     QCoreApplication.installTranslator(translator)
     monkeypatch.setattr(hotspot_i18n, "_translator", translator)
+    monkeypatch.setattr(hotspot_i18n, "_language", "nl")  # what install_translator("nl") sets
     out = tmp_path / "advies_nl.pdf"
     try:
         run_alg(
@@ -548,3 +549,71 @@ def test_demo_town_report_time(run_alg, tmp_path):
     assert total["area"]["n"] > 500
     assert pdf_pages(out) == result["PAGES"]
     assert f"All incidents {total['area']['n']} {total['area']['n_comparison']}" in squash(pdf_text(out))
+
+
+def test_open_layout_is_handed_to_the_gui(town, run_alg, tmp_path):
+    """OPEN_LAYOUT: the algorithm only adds the marked layout to the project; the GUI side
+    (gui/layout_designer.py) opens it in the designer. Without that GUI only the PDF is made."""
+    from qgis.core import QgsProcessingFeedback, QgsProject
+
+    from hotspot_plugin.gui.layout_designer import LayoutDesignerOpener
+    from hotspot_plugin.report.advice.designer import OPEN_PROPERTY, designer_available
+
+    class Feedback(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.infos: List[str] = []
+
+        def pushInfo(self, info):  # noqa: N802 - QGIS API
+            self.infos.append(info)
+            super().pushInfo(info)
+
+    class FakeIface:
+        def __init__(self):
+            self.opened = []
+
+        def mainWindow(self):  # noqa: N802 - QGIS API
+            return None
+
+        def openLayoutDesigner(self, layout):  # noqa: N802 - QGIS API
+            self.opened.append(layout.name())
+
+    make_record(town, AREA, "Marktplein", reference="HS-2026-011")
+    manager = QgsProject.instance().layoutManager()
+    before = {layout.name() for layout in manager.layouts()}
+    assert not designer_available()
+    feedback = Feedback()
+    out = tmp_path / "alleen.pdf"
+    result = run_alg("hotspot:advicereport", {"GPKG": str(town), "OUTPUT": str(out), "OPEN_LAYOUT": True},
+                     feedback=feedback)
+    assert out.exists() and result["PAGES"] == pdf_pages(out)
+    assert any("only opened in the QGIS desktop" in text for text in feedback.infos)
+    assert {layout.name() for layout in manager.layouts()} == before
+    assert not (tmp_path / "alleen_files").exists()
+
+    iface = FakeIface()
+    opener = LayoutDesignerOpener(iface)
+    try:
+        assert designer_available()
+        for k in (1, 2):
+            out = tmp_path / f"designer{k}.pdf"
+            result = run_alg("hotspot:advicereport", {"GPKG": str(town), "OUTPUT": str(out), "OPEN_LAYOUT": True})
+            assert out.exists() and result["PAGES"] == pdf_pages(out)
+            assert (tmp_path / f"designer{k}_files").is_dir()
+        assert iface.opened == ["Advice HS-2026-011", "Advice HS-2026-011 (2)"]
+        for name in iface.opened:
+            layout = manager.layoutByName(name)
+            assert layout is not None and not layout.customProperty(OPEN_PROPERTY, False)
+            assert layout.pageCollection().pageCount() == result["PAGES"]
+        group = QgsProject.instance().layerTreeRoot().findGroup("Advice HS-2026-011")
+        assert group is not None and not group.itemVisibilityChecked() and group.findLayers()
+    finally:
+        opener.unload()
+        for name in iface.opened:
+            manager.removeLayout(manager.layoutByName(name))
+        root = QgsProject.instance().layerTreeRoot()
+        group = root.findGroup("Advice HS-2026-011")
+        if group is not None:
+            QgsProject.instance().removeMapLayers([layer.layerId() for layer in group.findLayers()])
+            root.removeChildNode(group)
+    assert not designer_available()

@@ -8,8 +8,8 @@ from collections import Counter
 import pytest
 from qgis.core import QgsProcessingContext
 
-from hotspot_plugin.core.demo_town import build_demo_town, demo_import_rows
 from hotspot_plugin.paths import resource
+from scripts.demo_town import build_demo_town, demo_import_rows
 from tests.qgis.conftest import count, output_layer, table_snapshot
 
 DEMO = resource("demo")

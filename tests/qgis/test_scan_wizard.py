@@ -35,7 +35,7 @@ from hotspot_plugin import i18n
 from hotspot_plugin.core.advice import load_catalogue
 from hotspot_plugin.core.scan import ScanResult
 from hotspot_plugin.gui import scan_wizard as sw
-from hotspot_plugin.gui.scan_pages import PointMapTool, PolygonMapTool
+from hotspot_plugin.gui.map_tools import PointMapTool, PolygonMapTool
 from hotspot_plugin.storage.scans import list_scans, load_scan
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo" / "zuiderwaarde.gpkg"

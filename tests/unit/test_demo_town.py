@@ -1,4 +1,4 @@
-"""Tests of the demo town generator (hotspot_plugin.core.demo_town).
+"""Tests of the demo town generator (scripts/demo_town.py).
 
 The references here are written plainly and independently of the generator: brute-force
 distances with numpy, a breadth-first search over exact end-point coordinates, pair counts
@@ -19,11 +19,11 @@ from shapely.geometry import Point
 from shapely.ops import linemerge, unary_union
 from shapely.prepared import prep
 
-from hotspot_plugin.core import demo_town as demo
 from hotspot_plugin.core import schema
 from hotspot_plugin.core.categories import CATEGORY_BY_CODE, SAFETY_FIELDS
 from hotspot_plugin.core.errors import Canceled, InputError
 from hotspot_plugin.core.progress import Monitor
+from scripts import demo_town as demo
 
 SEED = 2024
 START = dt.datetime(2023, 1, 1)
@@ -570,7 +570,7 @@ def test_import_rows_deterministic_and_sized(town):
 
 
 def test_demo_addresses_are_bag_like_and_deterministic():
-    from hotspot_plugin.core.demo_town import ADDRESS_FIELDS, build_demo_town, demo_addresses
+    from scripts.demo_town import ADDRESS_FIELDS, build_demo_town, demo_addresses
 
     town = build_demo_town(2024)
     first, second = demo_addresses(town), demo_addresses(build_demo_town(2024))

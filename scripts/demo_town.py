@@ -33,11 +33,11 @@ from shapely.geometry import LineString, MultiPoint, MultiPolygon, Point, Polygo
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polygonize, unary_union, voronoi_diagram
 
-from . import schema
-from .categories import CATEGORY_BY_CODE
-from .errors import InputError
-from .i18n import N_
-from .progress import Monitor, ensure
+from hotspot_plugin.core import schema
+from hotspot_plugin.core.categories import CATEGORY_BY_CODE
+from hotspot_plugin.core.errors import InputError
+from hotspot_plugin.core.i18n import N_
+from hotspot_plugin.core.progress import Monitor, ensure
 
 TOWN_NAME = "Zuiderwaarde"
 MUNICIPALITY_CODE = "GM9999"

@@ -1,0 +1,522 @@
+"""Page 3 of the environment-scan wizard: runs hotspot:environmentscan as a task (progress, Cancel)
+and shows the saved results: a table, a month trend, a weekday x hour table and a map preview.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+import numpy as np
+from qgis.core import (
+    QgsGeometry,
+)
+from qgis.PyQt.QtCore import QLocale, QSize, Qt
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from ...core.errors import HotspotError
+from ...core.numbers import format_number
+from ...core.scan import ScanResult, suppress
+from ...i18n import decimal_sign, tr
+from .. import charts
+from .common import (
+    MESSAGE_HINT,
+    date_format,
+    field_label,
+    qdate,
+    show_message,
+    ui_locale,
+)
+from .map_preview import MapPreview
+
+
+def two_lines(text: str) -> str:
+    """A column title of more than one word on two lines (broken at the space nearest the middle)."""
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    if len(text) < 10 or not spaces:
+        return text
+    i = min(spaces, key=lambda k: abs(k - len(text) / 2))
+    return text[:i] + "\n" + text[i + 1 :]
+
+
+def _bold(item, columns: int) -> None:
+    font = item.font(0)
+    font.setBold(True)
+    for c in range(columns):
+        item.setFont(c, font)
+
+
+def warning_texts(result: ScanResult) -> List[str]:
+    """The scan's warnings, translated."""
+    out = []
+    for w in result.warnings or []:
+        template = str(w.get("message", ""))
+        params = w.get("params") or {}
+        try:
+            out.append(tr(template).format(**params))
+        except (KeyError, IndexError, ValueError):
+            out.append(template)
+    return out
+
+
+class AnalysisPage(QWizardPage):
+    """Runs the scan as a background task and shows the results of the saved record."""
+
+    COLUMNS = 7
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setTitle("3. " + tr("Analysis"))
+        self.setSubTitle(tr("The scan runs in the background; the results are saved in the GeoPackage."))
+        self.result: Optional[ScanResult] = None
+        self.labels: Dict[str, str] = {}
+        layout = QVBoxLayout(self)
+        run_row = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.run_button = QPushButton(tr("Run again"))
+        self.cancel_button = QPushButton(tr("Cancel the analysis"))
+        self.cancel_button.setEnabled(False)
+        run_row.addWidget(self.progress, 1)
+        run_row.addWidget(self.run_button)
+        run_row.addWidget(self.cancel_button)
+        layout.addLayout(run_row)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.status)
+
+        self.tabs = QTabWidget()
+        # numbers
+        self.table = QTreeWidget()
+        self.table.setColumnCount(self.COLUMNS)
+        self.table.setHeaderLabels(
+            [tr("Safety field / category")]
+            + [
+                two_lines(t)
+                for t in (
+                    tr("Area"),
+                    tr("Previous period"),
+                    tr("Change"),
+                    tr("Ring"),
+                    tr("Per 1,000 inhabitants"),
+                    tr("Against the municipality"),
+                )
+            ]
+        )
+        header = self.table.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        for c in range(1, self.COLUMNS):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.table.headerItem().setToolTip(
+            3,
+            tr(
+                "Change against the comparison period; * = significant "
+                "(exact test for two Poisson counts, p < 0.05)."
+            ),
+        )
+        self.table.headerItem().setToolTip(
+            6,
+            tr(
+                "Rate ratio against the municipality; * = significant. Point "
+                "at a number for its 95% interval."
+            ),
+        )
+        numbers = QWidget()
+        numbers_layout = QVBoxLayout(numbers)
+        numbers_layout.setContentsMargins(4, 4, 4, 4)
+        numbers_layout.addWidget(self.table, 1)
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet(MESSAGE_HINT)
+        numbers_layout.addWidget(self.legend)
+        self.tabs.addTab(numbers, tr("Numbers"))
+        # when
+        when = QWidget()
+        when_layout = QVBoxLayout(when)
+        when_layout.setContentsMargins(4, 4, 4, 4)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("Show")))
+        self.group_combo = QComboBox()
+        self.group_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        top.addWidget(self.group_combo)
+        self.dagdeel = QLabel()
+        top.addWidget(self.dagdeel, 1)
+        when_layout.addLayout(top)
+        self.month_chart = QLabel()
+        self.heat_chart = QLabel()
+        for chart in (self.month_chart, self.heat_chart):
+            chart.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            chart.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+            chart.setMinimumSize(300, 120)
+        when_layout.addWidget(self.month_chart, 1)
+        when_layout.addWidget(self.heat_chart, 1)
+        self.tabs.addTab(when, tr("When"))
+        # where
+        where = QWidget()
+        where_layout = QVBoxLayout(where)
+        where_layout.setContentsMargins(4, 4, 4, 4)
+        self.map = MapPreview()
+        where_layout.addWidget(self.map, 1)
+        self.map_legend = QLabel()
+        self.map_legend.setWordWrap(True)
+        self.map_legend.setStyleSheet(MESSAGE_HINT)
+        where_layout.addWidget(self.map_legend)
+        self.tabs.addTab(where, tr("Map"))
+        layout.addWidget(self.tabs, 1)
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #8a5300;")
+        layout.addWidget(self.warnings)
+
+        self.run_button.clicked.connect(lambda: self.start())
+        self.cancel_button.clicked.connect(lambda: self.cancel())
+        self.group_combo.currentIndexChanged.connect(lambda *_: self.draw_charts())
+        self.tabs.currentChanged.connect(lambda *_: self._tab_changed())
+
+    # Running -------------------------------------------------------------------------------------
+    def initializePage(self) -> None:  # noqa: N802 - Qt API
+        wizard = self.wizard()
+        if wizard.is_running():
+            return
+        if wizard.record is None or wizard.results_stale():
+            self.start()
+        else:
+            self.show_results()
+
+    def cleanupPage(self) -> None:  # noqa: N802 - Qt API
+        """Going back: a running analysis is cancelled."""
+        if self.wizard().is_running():
+            self.cancel()
+
+    def start(self) -> bool:
+        """Start the analysis (via the wizard); False with a message when it cannot start."""
+        wizard = self.wizard()
+        error = wizard.start_analysis()
+        if error:
+            show_message(self.status, error, True)
+            return False
+        self.set_running(True)
+        show_message(self.status, tr("Running the scan… The results appear here when it is done."), False)
+        return True
+
+    def cancel(self) -> None:
+        self.wizard().cancel_analysis()
+        show_message(self.status, tr("Cancelling…"), False)
+
+    def set_running(self, running: bool) -> None:
+        self.cancel_button.setEnabled(running)
+        self.run_button.setEnabled(not running)
+        self.tabs.setEnabled(not running)
+        if running:
+            self.progress.setValue(0)
+        self.completeChanged.emit()
+
+    def set_progress(self, value: float) -> None:
+        self.progress.setValue(int(value))
+
+    def finished(self, ok: bool, cancelled: bool, error: str) -> None:
+        """The wizard reports the end of the task."""
+        self.set_running(False)
+        if cancelled:
+            self.progress.setValue(0)
+            show_message(
+                self.status,
+                tr("Cancelled: nothing was saved. Press 'Run again' to start the scan " "again."),
+                True,
+            )
+        elif not ok:
+            self.progress.setValue(0)
+            show_message(self.status, error or tr("The scan failed; see the Hotspot log."), True)
+        else:
+            self.progress.setValue(100)
+            self.show_results()
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+        wizard = self.wizard()
+        return (
+            wizard is not None
+            and not wizard.is_running()
+            and wizard.record is not None
+            and not wizard.results_stale()
+        )
+
+    # Showing -------------------------------------------------------------------------------------
+    def show_results(self) -> None:
+        wizard = self.wizard()
+        record = wizard.record
+        try:
+            self.result = ScanResult.from_json(record.results)
+        except HotspotError as exc:
+            self.result = None
+            show_message(self.status, exc.render(tr), True)
+            return
+        info = wizard.area_page.info
+        self.labels = {code: label for code, label, _f, _n in (info.categories if info else [])}
+        result = self.result
+        t = result.threshold
+        dec = decimal_sign()
+        n = result.n_incidents
+        geo = result.geography or {}
+        params = result.parameters
+        fmt = date_format()
+        start = qdate(params["period"][0]).toString(fmt)
+        end = qdate(str(np.datetime64(params["period"][1], "s") - np.timedelta64(1, "s"))[:10]).toString(fmt)
+        inhabitants = (geo.get("inhabitants") or {}).get("area")
+        status = tr(
+            "{reference}: {n} incidents in the area ({km2} km², about {inh} inhabitants) from {start} up to "
+            "and including {end}; {ring} in the ring of {width} m."
+        ).format(
+            reference=record.reference,
+            n=suppress(n.get("area_period"), t),
+            km2=format_number(geo.get("area_km2"), 2, dec, group=True),
+            inh=format_number(round(inhabitants or 0, -1) if inhabitants else 0, 0, dec, group=True),
+            start=start,
+            end=end,
+            ring=suppress(n.get("ring_period"), t),
+            width=format_number(params.get("ring_width"), 0, dec, group=True),
+        )
+        show_message(self.status, status, False)
+        self.status.setStyleSheet("")
+        self.fill_table()
+        self.legend.setText(
+            tr(
+                "Counts below {t} are shown as '<{t}'. Change: against {c_start} up to and including "
+                "{c_end}; * = significant (p < 0.05). Against the municipality: rate ratio (point at "
+                "a number for its 95% interval)."
+            ).format(
+                t=t,
+                c_start=qdate(params["comparison"][0]).toString(fmt),
+                c_end=qdate(
+                    str(np.datetime64(params["comparison"][1], "s") - np.timedelta64(1, "s"))[:10]
+                ).toString(fmt),
+            )
+        )
+        self.fill_group_combo()
+        self.draw_charts()
+        warnings = warning_texts(result)
+        self.warnings.setText("\n".join("⚠ " + w for w in warnings))
+        self.warnings.setVisible(bool(warnings))
+        self.render_map()
+
+    def group_label(self, group: Dict[str, Any]) -> str:
+        if group["kind"] == "total":
+            return tr("All incidents")
+        if group["kind"] == "field":
+            return field_label(group["code"])
+        code = group["code"]
+        return f"{code} {self.labels.get(code, '')}".strip()
+
+    def _cells(self, group: Dict[str, Any], basis: str) -> List[str]:
+        t = self.result.threshold
+        dec = decimal_sign()
+        area = group["area"]
+        ring = group["ring"]
+        change = (group.get("change") or {}).get("area") or {}
+        if change.get("change_pct") is None:
+            change_text = "–" if not area["n"] else tr("new")
+        else:
+            pct = round(change["change_pct"])
+            change_text = ("+" if pct > 0 else "") + format_number(pct if pct else 0, 0, dec, group=True) + "%"
+            if change.get("significant"):
+                change_text += " *"
+        vs = (group.get("vs_reference") or {}).get(basis) or {}
+        if vs.get("ratio") is None:
+            ratio_text = "–"
+        else:
+            ratio_text = format_number(vs["ratio"], 1, dec, group=True) + "×"
+            if vs.get("significant"):
+                ratio_text += " *"
+        rate = area.get("per_1000") if basis == "per_1000" else area.get("per_km2")
+        return [
+            self.group_label(group),
+            suppress(area["n"], t),
+            suppress(area["n_comparison"], t),
+            change_text,
+            suppress(ring["n"], t),
+            format_number(area.get("per_1000"), 1, dec, group=True) if area.get("per_1000") is not None else "–",
+            ratio_text if rate is not None or vs else "–",
+        ]
+
+    def basis(self) -> str:
+        inhabitants = ((self.result.geography or {}).get("inhabitants") or {}).get("area")
+        return "per_1000" if inhabitants and inhabitants >= 100 else "per_km2"
+
+    def fill_table(self) -> None:
+        self.table.clear()
+        result = self.result
+        basis = self.basis()
+        self.table.headerItem().setText(
+            6,
+            two_lines(
+                tr("Against the municipality")
+                if basis == "per_1000"
+                else tr("Against the municipality (per km²)")
+            ),
+        )
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+        def item(group: Dict[str, Any], parent=None) -> QTreeWidgetItem:
+            cells = self._cells(group, basis)
+            node = QTreeWidgetItem(cells)
+            node.setData(0, Qt.ItemDataRole.UserRole, group["key"])
+            for c in range(1, self.COLUMNS):
+                node.setTextAlignment(c, int(right))
+            vs = (group.get("vs_reference") or {}).get(basis) or {}
+            if vs.get("ratio") is not None:
+                node.setToolTip(
+                    6,
+                    tr("{ratio}× the municipality (95% interval {low}–{high}; p = {p})").format(
+                        ratio=format_number(vs["ratio"], 2, decimal_sign(), group=True),
+                        low=format_number(vs.get("ci_low"), 2, decimal_sign(), group=True),
+                        high=format_number(vs.get("ci_high"), 2, decimal_sign(), group=True),
+                        p=format_number(vs.get("p_value"), 3, decimal_sign(), group=True),
+                    ),
+                )
+            change = (group.get("change") or {}).get("area") or {}
+            if change.get("p_value") is not None:
+                node.setToolTip(
+                    3,
+                    tr("p = {p}; ratio {ratio} (95% interval {low}–{high})").format(
+                        p=format_number(change["p_value"], 3, decimal_sign(), group=True),
+                        ratio=format_number(change.get("ratio"), 2, decimal_sign(), group=True),
+                        low=format_number(change.get("ci_low"), 2, decimal_sign(), group=True),
+                        high=format_number(change.get("ci_high"), 2, decimal_sign(), group=True),
+                    ),
+                )
+            if parent is None:
+                self.table.addTopLevelItem(node)
+            else:
+                parent.addChild(node)
+            return node
+
+        total = result.group("total")
+        if total is not None:
+            _bold(item(total), self.COLUMNS)
+        categories = result.groups_of("category")
+        for g in result.groups_of("field"):
+            node = item(g)
+            _bold(node, self.COLUMNS)
+            for c in categories:
+                if c.get("safety_field") == g["code"] and (
+                    c["area"]["n"] or c["area"]["n_comparison"] or c["ring"]["n"]
+                ):
+                    item(c, node)
+            node.setExpanded(bool(g["area"]["n"]))
+
+    def fill_group_combo(self) -> None:
+        self.group_combo.blockSignals(True)
+        current = self.group_combo.currentData()
+        self.group_combo.clear()
+        for g in [self.result.group("total")] + self.result.groups_of("field"):
+            if g is not None and (g["kind"] == "total" or g["area"]["n"] or g["area"]["n_comparison"]):
+                self.group_combo.addItem(self.group_label(g), g["key"])
+        index = self.group_combo.findData(current)
+        self.group_combo.setCurrentIndex(max(0, index))
+        self.group_combo.blockSignals(False)
+
+    def draw_charts(self) -> None:
+        if self.result is None:
+            return
+        key = self.group_combo.currentData() or "total"
+        when = (self.result.when or {}).get("groups", {}).get(key)
+        if when is None:
+            return
+        t = self.result.threshold
+        locale = ui_locale()
+        width = max(600, self.tabs.width() - 24)
+        self.month_chart.setPixmap(
+            charts.month_trend_pixmap(
+                self.result.when.get("months", []),
+                when["months_period"],
+                when["months_comparison"],
+                when.get("months_period_small", ()),
+                when.get("months_comparison_small", ()),
+                width=width,
+                height=150,
+                period_label=tr("period"),
+                comparison_label=tr("comparison period"),
+                small_label=tr("fewer than {t}").format(t=t),
+                locale=locale,
+            )
+        )
+        weekdays = [locale.dayName(d, QLocale.FormatType.ShortFormat).rstrip(".") for d in range(1, 8)]
+        self.heat_chart.setPixmap(
+            charts.weekday_hour_pixmap(
+                when["weekday_hour"],
+                when.get("weekday_hour_small", ()),
+                t,
+                width=width,
+                height=165,
+                weekdays=weekdays,
+                hour_label=tr("hour of the day (0 = 00:00-00:59)"),
+            )
+        )
+        shares = when.get("dagdeel_share") or {}
+        parts = [
+            (tr("day (07-19)"), shares.get("dag")),
+            (tr("evening (19-23)"), shares.get("avond")),
+            (tr("night (23-07)"), shares.get("nacht")),
+        ]
+        self.dagdeel.setText(
+            "   ".join(
+                f"{name}: {format_number(v * 100, 0, decimal_sign(), group=True)}%"
+                for name, v in parts
+                if v is not None
+            )
+        )
+
+    def _tab_changed(self) -> None:
+        if self.tabs.currentIndex() == 1:
+            self.draw_charts()
+
+    def render_map(self) -> None:
+        wizard = self.wizard()
+        record = wizard.record
+        info = wizard.area_page.info
+        if record is None or info is None or self.result is None:
+            return
+        area = QgsGeometry.fromWkt(record.area.wkt)
+        zones = list((record.parameters or {}).get("zones") or [])
+        heatmap = wizard.heatmap_path()
+        size = QSize(max(480, self.tabs.width() - 24), max(300, self.tabs.height() - 70))
+        self.map.render(
+            info.path,
+            info.crs,
+            area,
+            float(self.result.parameters.get("ring_width") or 0),
+            zones,
+            heatmap,
+            self.result.parameters.get("period"),
+            size,
+        )
+        parts = [
+            tr("blue line: scan area"),
+            tr("dashed: ring of {m} m").format(
+                m=format_number(self.result.parameters.get("ring_width"), 0, group=True)
+            ),
+        ]
+        if zones:
+            parts.append(tr("red: hotspot zones ({n})").format(n=len(zones)))
+        if heatmap and Path(heatmap).exists():
+            parts.append(tr("yellow to red: incident density"))
+        parts.append(tr("dots: incidents in the period"))
+        self.map_legend.setText("; ".join(parts) + ".")

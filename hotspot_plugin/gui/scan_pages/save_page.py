@@ -1,0 +1,203 @@
+"""Page 5 of the environment-scan wizard: summary, status, save; the PDF report and the buurtschouw
+when available.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from qgis.gui import (
+    QgsFileWidget,
+)
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from ...core.advice import Advice
+from ...core.numbers import format_number
+from ...core.scan import ScanResult, suppress
+from ...i18n import decimal_sign, tr
+from .common import (
+    date_format,
+    qdate,
+    show_message,
+    when_text,
+)
+
+
+class SavePage(QWizardPage):
+    """Summary, status (concept/definitief), save; the PDF report and the buurtschouw when available."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setTitle("5. " + tr("Save"))
+        self.setSubTitle(tr("Save the scan and its advice in the GeoPackage; then make the report."))
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.summary)
+        status_box = QGroupBox(tr("Status"))
+        status_layout = QHBoxLayout(status_box)
+        self.status_draft = QRadioButton(tr("Draft (concept)"))
+        self.status_final = QRadioButton(tr("Final (definitief)"))
+        self.status_draft.setChecked(True)
+        status_layout.addWidget(self.status_draft)
+        status_layout.addWidget(self.status_final)
+        status_layout.addStretch(1)
+        self.save_button = QPushButton(tr("Save"))
+        status_layout.addWidget(self.save_button)
+        layout.addWidget(status_box)
+        report_box = QGroupBox(tr("Next steps"))
+        report_layout = QGridLayout(report_box)
+        self.report_path = QgsFileWidget()
+        self.report_path.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
+        self.report_path.setFilter(tr("PDF files") + " (*.pdf)")
+        self.report_path.setDialogTitle(tr("Save the report as"))
+        self.report_button = QPushButton(tr("Make the report (PDF)"))
+        self.report_label = QLabel(tr("Report"))
+        self.schouw_button = QPushButton(tr("Prepare a neighbourhood inspection (buurtschouw)"))
+        report_layout.addWidget(self.report_label, 0, 0)
+        report_layout.addWidget(self.report_path, 0, 1)
+        report_layout.addWidget(self.report_button, 0, 2)
+        report_layout.addWidget(self.schouw_button, 1, 0, 1, 3, Qt.AlignmentFlag.AlignLeft)
+        report_layout.setColumnStretch(1, 1)
+        self.report_box = report_box
+        layout.addWidget(report_box)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.message.setOpenExternalLinks(True)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        self.save_button.clicked.connect(lambda: self.save())
+        self.report_button.clicked.connect(lambda: self.wizard().make_report(self.report_path.filePath()))
+        self.schouw_button.clicked.connect(lambda: self.wizard().prepare_schouw())
+        self.status_draft.toggled.connect(lambda *_: self._status_changed())
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt API
+        wizard = self.wizard()
+        record = wizard.record
+        self.status_final.setChecked(record is not None and record.status == "definitief")
+        self.status_draft.setChecked(record is None or record.status != "definitief")
+        self.fill_summary()
+        has_report = wizard.has_algorithm("hotspot:advicereport")
+        for widget in (self.report_label, self.report_path, self.report_button):
+            widget.setVisible(has_report)
+        if has_report and record is not None and not self.report_path.filePath():
+            folder = Path(wizard.area_page.gpkg_path()).parent
+            self.report_path.setFilePath(str(folder / f"{record.reference}_{tr('advice')}.pdf"))
+        has_schouw = wizard.schouw_hook() is not None
+        self.schouw_button.setVisible(has_schouw)
+        self.schouw_button.setEnabled(has_schouw and wizard.has_algorithm("hotspot:schouwroute"))
+        self.report_box.setVisible(has_report or has_schouw)
+        self.message.setText("")
+
+    def status(self) -> str:
+        return "definitief" if self.status_final.isChecked() else "concept"
+
+    def _status_changed(self) -> None:
+        wizard = self.wizard()
+        if wizard is not None and wizard.record is not None and wizard.record.status != self.status():
+            wizard.mark_dirty()
+
+    def fill_summary(self) -> None:
+        wizard = self.wizard()
+        record = wizard.record
+        if record is None:
+            self.summary.setText(tr("There is no scan to save yet: run the analysis first."))
+            return
+        advice = wizard.advice or Advice()
+        result = ScanResult.from_json(record.results)
+        params = result.parameters
+        dec = decimal_sign()
+        fmt = date_format()
+
+        def last(value: str) -> str:
+            return qdate(str(np.datetime64(value, "s") - np.timedelta64(1, "s"))[:10]).toString(fmt)
+
+        geo = result.geography or {}
+        prio = {p: sum(1 for m in advice.measures if m.priority == p) for p in (1, 2, 3)}
+        rows = [
+            (tr("Reference"), record.reference),
+            (tr("Title"), wizard.data_page.title_edit.text().strip() or record.title),
+            (tr("Author"), wizard.data_page.author.text().strip() or record.author),
+            (
+                tr("Area"),
+                tr("{km2} km², ring {ring} m").format(
+                    km2=format_number(geo.get("area_km2"), 2, dec, group=True),
+                    ring=format_number(params.get("ring_width"), 0, group=True),
+                ),
+            ),
+            (
+                tr("Period"),
+                tr("{start} up to and including {end}").format(
+                    start=qdate(params["period"][0]).toString(fmt), end=last(params["period"][1])
+                ),
+            ),
+            (
+                tr("Comparison period"),
+                tr("{start} up to and including {end}").format(
+                    start=qdate(params["comparison"][0]).toString(fmt), end=last(params["comparison"][1])
+                ),
+            ),
+            (tr("Incidents in the area"), suppress(result.n_incidents.get("area_period"), result.threshold)),
+            (tr("Findings"), str(len(advice.findings))),
+            (
+                tr("Measures"),
+                tr("{n} (priority 1: {p1}, 2: {p2}, 3: {p3})").format(
+                    n=len(advice.measures), p1=prio[1], p2=prio[2], p3=prio[3]
+                ),
+            ),
+            (
+                tr("Saved"),
+                tr("version {version}, {when}").format(
+                    version=record.version, when=when_text(record.updated_at)
+                ),
+            ),
+        ]
+        html_rows = "".join(
+            f"<tr><td style='padding-right:16px;color:#555555'>{_esc(k)}</td><td>{_esc(v)}</td></tr>"
+            for k, v in rows
+        )
+        unsaved = (
+            f"<p style='color:#8a5300'>{_esc(tr('There are unsaved changes.'))}</p>"
+            if wizard.has_unsaved_changes()
+            else ""
+        )
+        self.summary.setText(f"<table>{html_rows}</table>{unsaved}")
+
+    def save(self) -> bool:
+        ok, message = self.wizard().save(self.status())
+        show_message(self.message, message, not ok)
+        self.fill_summary()
+        return ok
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt API
+        wizard = self.wizard()
+        if wizard.record is None:
+            return True
+        if wizard.has_unsaved_changes() or wizard.record.status != self.status():
+            return self.save()
+        return True
+
+
+def _esc(text: Any) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

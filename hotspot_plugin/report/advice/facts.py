@@ -1,0 +1,166 @@
+"""The scan in words: what the advice report knows besides the scan's figures, and the phrases
+and labels several sections share (safety fields, categories, the location, the reference area,
+the change and the rate against the reference)."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Tuple
+
+from qgis.core import QgsCoordinateReferenceSystem
+from shapely.geometry.base import BaseGeometry
+
+from ...core import schema
+from ...core.advice import Catalogue, ChosenMeasure, Finding, load_catalogue, render
+from ...core.categories import CATEGORY_BY_CODE, SAFETY_FIELDS
+from ...core.errors import InputError
+from ...core.numbers import format_number
+from ...i18n import tr
+from ...storage.report_queries import read_report_sources
+
+
+class ReportFacts:
+    """Mixin of :class:`~.report.AdviceReport`: the GeoPackage's facts and the shared wording."""
+
+    # ---- data ----------------------------------------------------------------------------------
+    def _read_gpkg(self) -> None:
+        """Category labels, the municipality, the sources, schouw details and the CRS."""
+        self.category_labels: Dict[str, str] = {}
+        uuids = [it.get("uuid") for it in self.result.schouw.get("items", []) if it.get("uuid")]
+        saved_crs = self.record.parameters.get("gpkg_crs")
+        read = read_report_sources(self.gpkg, uuids, with_crs=not saved_crs)
+        for cat in read.categories:
+            self.category_labels[cat.code] = (cat.label_nl if self.fmt.dutch else cat.label_en) or cat.code
+        self.municipality = read.municipality
+        self.gemeente_names = read.gemeente_names
+        self.sources: List[Tuple[str, int]] = [(str(s or tr("unknown source")), n) for s, n in read.sources]
+        self.schouw_details: Dict[str, Dict[str, Any]] = read.schouw_details
+        crs_text = saved_crs or read.crs
+        self.crs = QgsCoordinateReferenceSystem(str(crs_text))
+        if not self.crs.isValid():
+            self.crs = QgsCoordinateReferenceSystem(f"EPSG:{schema.DEFAULT_EPSG}")
+        self.area: BaseGeometry = self.record.area
+        width = float(self.result.parameters.get("ring_width") or 0.0)
+        self.ring_width = width
+        self.outer = self.area.buffer(width) if width > 0 else self.area
+        self.ring = self.outer.difference(self.area) if width > 0 else None
+        try:
+            self.catalogue: Optional[Catalogue] = load_catalogue()
+        except InputError:
+            self.catalogue = None
+
+    def field_label(self, code: Optional[str]) -> str:
+        """The label of a safety field."""
+        if code in SAFETY_FIELDS:
+            return tr(SAFETY_FIELDS[code][1])
+        return str(code or tr("unknown"))
+
+    def category_label(self, code: Optional[str]) -> str:
+        """The label of a category (from the GeoPackage, else the default catalogue)."""
+        if code in self.category_labels:
+            return f"{code} {self.category_labels[code]}"
+        if code in CATEGORY_BY_CODE:
+            c = CATEGORY_BY_CODE[code]
+            return f"{code} {c.label_nl if self.fmt.dutch else c.label_en}"
+        return str(code)
+
+    def location(self) -> str:
+        """The buurten the area lies in (largest share first) and the municipality."""
+        buurten = [b for b in self.result.geography.get("buurten", []) if (b.get("share_area") or 0) > 0]
+        names = []
+        for b in buurten:
+            name = b.get("name") or b.get("code") or ""
+            if name and name not in names:
+                names.append(name)
+        municipality = self.municipality.split(" (")[0]
+        parts = ", ".join(names[:4]) + (", ..." if len(names) > 4 else "")
+        if parts and municipality:
+            return f"{parts}, {municipality}"
+        return parts or municipality
+
+    def reference_name(self) -> str:
+        """What the area is compared with (the scan's reference: the municipality, the buurten
+        together or a custom area)."""
+        if self.result.parameters.get("reference_mode") is None:
+            return tr("no reference area")
+        if self.record.parameters.get("REFERENCE"):
+            return tr("the reference area")
+        saved = str(self.record.parameters.get("reference_name") or "").strip()
+        if saved and saved not in self.gemeente_names:
+            return saved
+        municipality = saved or self.municipality.split(" (")[0]
+        if not saved and not self.gemeente_names:  # the scan's default: the union of the buurten
+            return tr("the buurten together")
+        if municipality:
+            return tr("the municipality of {name}").format(name=municipality)
+        return tr("the municipality")
+
+    def period_text(self) -> str:
+        return self.fmt.period(self.result.parameters["period"])
+
+    def comparison_text(self) -> str:
+        return self.fmt.period(self.result.parameters["comparison"])
+
+    def findings(self) -> List[Finding]:
+        """The advice's findings, by priority (stable)."""
+        return sorted(self.advice.findings, key=lambda f: int(f.priority or 2))
+
+    def measures(self) -> List[ChosenMeasure]:
+        return self.advice.sorted_measures()
+
+    def render_finding(self, finding: Finding) -> str:
+        return render(finding, tr, self.fmt.decimal, self.fmt.threshold)
+
+    def measure_title(self, m: ChosenMeasure) -> str:
+        return m.title(self.catalogue, self.fmt.lang)
+
+    def owner_label(self, owner: str) -> str:
+        if self.catalogue is not None and owner in self.catalogue.owners:
+            return str(self.catalogue.owners[owner].get(self.fmt.lang) or owner)
+        return owner or "–"
+
+    def total(self) -> Dict[str, Any]:
+        return self.result.group("total") or {}
+
+    def change_phrase(self, group: Dict[str, Any]) -> str:
+        """A sentence part about the change in the area against the comparison period."""
+        area = group.get("area") or {}
+        n, n_c = int(area.get("n", 0)), int(area.get("n_comparison", 0))
+        ch = (group.get("change") or {}).get("area") or {}
+        if self.fmt.small(n) or self.fmt.small(n_c):
+            return tr("the change is not given because of the small numbers")
+        if n_c == 0:
+            return (
+                tr("no incidents in the comparison period") if n == 0 else tr("none in the comparison period")
+            )
+        pct = ch.get("change_pct")
+        if pct is None:
+            return tr("the change cannot be computed")
+        amount = format_number(abs(pct), 0, self.fmt.decimal, group=True) + "%"
+        if ch.get("significant"):
+            return (
+                tr("a significant increase of {change}")
+                if pct > 0
+                else tr("a significant decrease of {change}")
+            ).format(change=amount)
+        return tr("a change of {change} that is not significant").format(
+            change=("+" if pct > 0 else "−" if pct < 0 else "") + amount
+        )
+
+    def reference_phrase(self, group: Dict[str, Any]) -> str:
+        """A sentence about the rate against the reference area ('' when not available)."""
+        n = int((group.get("area") or {}).get("n", 0))
+        vs = group.get("vs_reference") or {}
+        inhabitants = (self.result.geography.get("inhabitants") or {}).get("area") or 0
+        basis = "per_1000" if inhabitants >= 100 and vs.get("per_1000") else "per_km2"
+        v = vs.get(basis)
+        if not v or v.get("ratio") is None or n == 0 or self.fmt.small(n):
+            return ""
+        template = (
+            tr("Per 1,000 inhabitants that is {ratio} times the rate of {reference} ({significance}).")
+            if basis == "per_1000"
+            else tr("Per km² that is {ratio} times the rate of {reference} ({significance}).")
+        )
+        significance = tr("significant") if v.get("significant") else tr("not significant")
+        return template.format(
+            ratio=self.fmt.num(v["ratio"], 1), reference=self.reference_name(), significance=significance
+        )

@@ -1,0 +1,191 @@
+"""The advice report's orchestrator: :class:`AdviceReport` builds the pages of one saved scan in
+the CCV order; :func:`build_report` builds and exports it (see the package docstring)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Optional, Tuple
+
+from qgis.core import QgsPrintLayout, QgsProject
+from qgis.PyQt.QtGui import QColor
+
+from ...core.advice import Advice
+from ...core.errors import InputError
+from ...core.i18n import N_
+from ...core.progress import Monitor, ensure
+from ...core.scan import ScanResult
+from ...i18n import tr
+from ...paths import resource
+from ...storage.scans import ScanRecord
+from .disclosure import Formatter
+from .document import Document
+from .export import export_pdf
+from .facts import ReportFacts
+from .house import HouseStyle
+from .layers import MapLayers
+from .sections_appendix import AppendixSection
+from .sections_area import AreaSections
+from .sections_findings import FindingSections
+from .sections_front import FrontSections
+from .sections_results import ResultSections
+
+
+@dataclass
+class ReportResult:
+    """What :func:`build_report` made: the layout, the PDF path and the sections' first pages.
+
+    ``report`` keeps the layout's project and layers alive; :meth:`close` releases them in the
+    right order when the layout is no longer needed."""
+
+    layout: Optional[QgsPrintLayout]
+    pages: int
+    sections: Dict[str, int] = field(default_factory=dict)
+    path: str = ""
+    report: Optional["AdviceReport"] = None
+
+    def close(self) -> None:
+        """Delete the layout, then its private project and layers (see AdviceReport.close)."""
+        self.layout = None
+        if self.report is not None:
+            self.report.close()
+            self.report = None
+
+
+class AdviceReport(ReportFacts, FrontSections, AreaSections, ResultSections, FindingSections, AppendixSection):
+    """Builds the print layout of the advice for one saved scan (see the package docstring).
+
+    The pages are drawn by the section mixins into :attr:`doc` (a :class:`~.document.Document`:
+    templates, text, tables, maps) with the layers of :attr:`layers` (a :class:`~.layers.MapLayers`).
+
+    *work_dir* receives the chart PNGs and, when the scan has no saved heatmap, the density
+    raster; it must outlive the layout (a temporary folder for a PDF export, a folder next to
+    the PDF when the layout is opened in the designer). *project*: the layers are added to it
+    (in a hidden group) when *add_layers_to_project*, else to a private project.
+    """
+
+    def __init__(
+        self,
+        gpkg_path: str,
+        record: ScanRecord,
+        work_dir: str,
+        template_dir: Optional[str] = None,
+        small_count: Optional[int] = None,
+        status: Optional[str] = None,
+        project: Optional[QgsProject] = None,
+        house: Optional[HouseStyle] = None,
+        add_layers_to_project: bool = False,
+        dutch: Optional[bool] = None,
+        monitor: Optional[Monitor] = None,
+    ) -> None:
+        self.gpkg = str(gpkg_path)
+        self.record = record
+        self.work_dir = Path(work_dir)
+        self.work_dir.mkdir(parents=True, exist_ok=True)
+        template_folder = Path(template_dir) if template_dir else resource("templates")
+        self.monitor = ensure(monitor)
+        if not record.results:
+            raise InputError(
+                N_("The scan {reference} has no results; run the environment scan first."),
+                reference=record.reference or record.uuid,
+            )
+        self.result = ScanResult.from_json(record.results)
+        self.advice = Advice.from_json(record.advice) if record.advice else Advice()
+        threshold = small_count if small_count is not None else self.result.threshold
+        if int(threshold) < 1:
+            raise InputError(
+                N_("The small-count threshold must be a whole number of at least 1, not " "{threshold}."),
+                threshold=threshold,
+            )
+        self.fmt = Formatter(int(threshold), dutch)
+        self.status = (status or record.status or "concept").strip().lower()
+        if self.status not in ("concept", "definitief"):
+            raise InputError(
+                N_("The status must be concept or definitief, not {status}."), status=self.status
+            )
+        self.add_layers_to_project = add_layers_to_project
+        self.project = project if (add_layers_to_project and project is not None) else QgsProject()
+        self.house = house or HouseStyle.resolve(project, fallback_organisation=record.organisation)
+        self.colour = QColor(self.house.colour)
+        layout = QgsPrintLayout(self.project)
+        layout.setName(tr("Advice {reference}").format(reference=record.reference or record.title))
+        self._read_gpkg()
+        self.doc: Optional[Document] = Document(
+            layout,
+            template_folder,
+            self.work_dir,
+            self.colour,
+            record,
+            self.house,
+            self.status,
+            self.crs,
+            self.fmt.dutch,
+        )
+        self.layers = MapLayers(self)
+
+    @property
+    def layout(self) -> Optional[QgsPrintLayout]:
+        """The print layout (None after :meth:`close`)."""
+        return self.doc.layout if self.doc is not None else None
+
+    @property
+    def sections(self) -> Dict[str, int]:
+        """The first page (1-based) of each section built so far."""
+        return self.doc.sections if self.doc is not None else {}
+
+    def close(self) -> None:
+        """Delete the layout and then its private project with the layers, in that order (a layout
+        must not outlive its project), so the work folder can be removed. Not for a layout that
+        was handed to the project's layout manager."""
+        if self.doc is not None:
+            self.doc.layout = None  # the last reference: the C++ layout is deleted here
+            self.doc = None
+        self.layers.close()
+        if not self.add_layers_to_project:
+            self.project.removeAllMapLayers()
+            self.project = None
+
+    def build(self) -> QgsPrintLayout:
+        """All pages, in the CCV order (see the package docstring)."""
+        steps: List[Tuple[str, Callable[[], None]]] = [
+            ("title", self.page_title),
+            ("summary", self.page_summary),
+            ("introduction", self.page_introduction),
+            ("area", self.page_area),
+            ("results", self.page_results),
+            ("schouw", self.page_schouw),
+            ("conclusions", self.page_conclusions),
+            ("recommendations", self.page_recommendations),
+            ("appendix", self.page_appendix),
+        ]
+        for k, (key, step) in enumerate(steps):
+            self.monitor.check()
+            self.doc.start_section(key)
+            step()
+            self.monitor.set(100.0 * (k + 1) / len(steps))
+        return self.layout
+
+
+def build_report(
+    gpkg_path: str, record: ScanRecord, output: str, work_dir: str, **options: Any
+) -> ReportResult:
+    """Build the advice layout for *record* and export it to the PDF *output* (see AdviceReport)."""
+    monitor = ensure(options.pop("monitor", None))
+    report = AdviceReport(gpkg_path, record, work_dir, monitor=monitor.sub(0, 70), **options)
+    try:
+        report.build()
+        monitor.check()
+        pages = report.layout.pageCollection().pageCount()
+        if output:
+            export_pdf(report.layout, output)
+    except BaseException:
+        report.close()
+        raise
+    monitor.set(100)
+    return ReportResult(
+        layout=report.layout,
+        pages=pages,
+        sections=dict(report.sections),
+        path=str(output or ""),
+        report=report,
+    )

@@ -1,0 +1,183 @@
+"""Appendix A of the advice report: the method (periods, density map, tests, privacy, software)."""
+
+from __future__ import annotations
+
+from typing import List
+
+from ...i18n import tr
+from ...paths import plugin_version
+from .flow import Block
+from .heatmap import KERNEL_NAMES, kernel_index
+from .text import fill_template
+
+
+class AppendixSection:
+    """Mixin of :class:`~.report.AdviceReport`: appendix A."""
+
+    # appendix ---------------------------------------------------------------------------------------
+    def page_appendix(self) -> None:
+        params = self.result.parameters
+        methods = self.result.methods or {}
+        blocks: List[Block] = [("h", tr("Periods and area"))]
+        blocks.append(
+            (
+                "p",
+                tr(
+                    "Period {period}; comparison period {comparison}. Periods include their first day and "
+                    "end before the day after their last day; times are local clock times."
+                ).format(period=self.period_text(), comparison=self.comparison_text()),
+            )
+        )
+        mode = params.get("reference_mode")
+        blocks.append(
+            (
+                "p",
+                tr("Ring width {width} m. Reference: {reference} ({mode}).").format(
+                    width=self.fmt.num(self.ring_width, 0),
+                    reference=self.reference_name(),
+                    mode=tr("contains the scan area")
+                    if mode == "nested"
+                    else tr("separate from the scan area")
+                    if mode == "separate"
+                    else tr("none"),
+                ),
+            )
+        )
+        layer, info = self.layers.heatmap()
+        blocks.append(("h", tr("Density map and hotspot zones")))
+        if layer is not None:
+            name = tr(KERNEL_NAMES[kernel_index(info.get("kernel", 0))])
+            text = tr(
+                "Kernel density of the incidents of the period: kernel {kernel}, radius {radius} m, "
+                "pixel size "
+                "{pixel} m."
+            ).format(
+                kernel=name,
+                radius=self.fmt.num(info.get("radius"), 0),
+                pixel=self.fmt.num(info.get("pixel"), 0),
+            )
+            if info.get("source") == "report":
+                text += " " + tr(
+                    "The scan saved no density raster; the report computed this one from the incidents "
+                    "of the period in and around the area (unweighted)."
+                )
+            blocks.append(("p", text))
+        else:
+            blocks.append(
+                ("p", tr("No density map: fewer than two incidents in and around the area in the period."))
+            )
+        if self.record.parameters.get("zones") is not None:
+            blocks.append(
+                (
+                    "p",
+                    tr(
+                        "Hotspot zones: the cells with the highest 5% of the density values, joined into "
+                        "zones ({n} zones around the area)."
+                    ).format(n=len(self.record.parameters.get("zones") or [])),
+                )
+            )
+        blocks.append(("h", tr("Statistical tests")))
+        for key in ("change", "reference", "apportioning"):
+            m = methods.get(key)
+            if m:
+                blocks.append(("p", "•  " + fill_template(tr(m["template"]), m.get("params") or {}, self.fmt)))
+        blocks.append(
+            (
+                "p",
+                tr("Significance level {alpha}. Rates are per period (not per year).").format(
+                    alpha=self.fmt.num(params.get("alpha", 0.05), 2)
+                ),
+            )
+        )
+        blocks.append(("h", tr("Time of day")))
+        dagdelen = self.dagdelen()
+        if dagdelen:
+            blocks.append(
+                ("p", "; ".join(f"{name} {first:02d}:00-{end:02d}:00" for name, first, end in dagdelen) + ".")
+            )
+        blocks.append(("h", tr("Privacy")))
+        blocks.append(
+            (
+                "p",
+                tr(
+                    'Counts from 1 to {below} are published as "<{threshold}"; rates, changes and ratios '
+                    "based on them are not shown, and charts show them hatched. The scan itself used the "
+                    "threshold {scan_threshold}."
+                ).format(
+                    below=self.fmt.threshold - 1,
+                    threshold=self.fmt.threshold,
+                    scan_threshold=self.result.threshold,
+                ),
+            )
+        )
+        blocks.append(("h", tr("Findings")))
+        blocks.append(
+            (
+                "p",
+                tr(
+                    "Findings are drafted by fixed rules (high rate against the reference, significant "
+                    "change, evening and night, concentration in hotspot zones, risk objects near hotspot "
+                    "zones, red inspection findings) and checked by the author; each proposes measures "
+                    "from the measures catalogue."
+                ),
+            )
+        )
+        near = self.record.parameters.get("near_repeat")
+        if isinstance(near, dict):
+            template = near.get("conclusion_template")
+            if template:  # translated into the report's language
+                conclusion = fill_template(tr(str(template)), near.get("conclusion_params") or {}, self.fmt)
+            else:
+                conclusion = str(near.get("conclusion") or "")
+            blocks.append(("h", tr("Near-repeat")))
+            blocks.append(
+                (
+                    "p",
+                    tr(
+                        "Knox test of the {n} burglaries of the period and the comparison period "
+                        "({permutations} permutations, seed {seed}): {conclusion}"
+                    ).format(
+                        n=self.fmt.plain_count(near.get("n_incidents")),
+                        permutations=near.get("permutations", "–"),
+                        seed=near.get("seed", "–"),
+                        conclusion=conclusion,
+                    ),
+                )
+            )
+        warnings = self.result.warnings or []
+        if warnings:
+            blocks.append(("h", tr("Remarks")))
+            for w in warnings:
+                blocks.append(
+                    ("p", "•  " + fill_template(tr(w.get("message") or ""), w.get("params") or {}, self.fmt))
+                )
+        blocks.append(("h", tr("Data and software")))
+        n_in = self.result.n_incidents or {}
+        blocks.append(
+            (
+                "p",
+                tr("Incidents read: {input}; used after the selection: {used}. Sources: {sources}.").format(
+                    input=self.fmt.plain_count(n_in.get("input")),
+                    used=self.fmt.plain_count(n_in.get("used")),
+                    sources=", ".join(name for name, _n in self.sources) or tr("none"),
+                ),
+            )
+        )
+        blocks.append(("p", self._software_text()))
+        self.doc.flow_text(tr("Appendix A Method"), blocks)
+
+    def _software_text(self) -> str:
+        return tr(
+            "Scan {reference} (uuid {uuid}), version {scan_version}, made on {created}, last updated on "
+            "{updated}, "
+            "with Hotspot {plugin}; this report was made with Hotspot {report_plugin}."
+        ).format(
+            reference=self.record.reference or "–",
+            uuid=self.record.uuid,
+            scan_version=self.record.version,
+            created=self.fmt.date(self.record.created_at) or "–",
+            updated=self.fmt.date(self.record.updated_at) or "–",
+            plugin=self.record.plugin_version or "–",
+            report_plugin=plugin_version(),
+        )
+
