@@ -1,0 +1,53 @@
+"""The pixel size of a heatmap for a given radius (pure): the rule of ``kde.suggest_parameters``, step 2.
+
+``hotspot:densityheatmap`` suggests a pixel size when the user gives a radius (or a radius
+field) but no pixel size. It is the second step of :func:`core.kde.suggest_parameters`, with the
+same rounding (kde's own step functions, so there is one rule):
+
+1. pixel = radius / 10, rounded to 1, 2, 2.5 or 5 times a power of ten (nearest on a log scale);
+2. one step coarser (2 -> 2.5 -> 5 -> 10 ...) until the grid -- the points' extent grown by the
+   radius on every side, ``ceil(size / pixel) + 1`` cells each way, as QGIS builds it -- has at
+   most ``cell_target`` cells.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Tuple
+
+from . import kde
+
+#: Grid size the suggested pixel size keeps to (cells), as kde.suggest_parameters does.
+CELL_TARGET = 4_000_000
+
+
+@dataclass(frozen=True)
+class PixelChoice:
+    """A suggested pixel size, the radius / 10 it was rounded from and the grid it gives."""
+
+    pixel: float
+    raw: float
+    cols: int
+    rows: int
+
+
+def grid_dims(bounds: Tuple[float, float, float, float], radius: float, pixel: float) -> Tuple[int, int]:
+    """(cols, rows) of the heatmap grid over *bounds* grown by *radius*, as QGIS's heatmap makes it."""
+    xmin, ymin, xmax, ymax = bounds
+    return (math.ceil((xmax - xmin + 2 * radius) / pixel) + 1,
+            math.ceil((ymax - ymin + 2 * radius) / pixel) + 1)
+
+
+def suggest_pixel(radius: float, bounds: Tuple[float, float, float, float],
+                  cell_target: float = CELL_TARGET) -> PixelChoice:
+    """The pixel size for *radius* over points with extent *bounds* ``(xmin, ymin, xmax, ymax)``."""
+    raw = radius / 10.0
+    pixel = kde._nice(raw, kde._PIXEL_STEPS)  # noqa: SLF001 - the one rounding rule, kde's
+    cols, rows = grid_dims(bounds, radius, pixel)
+    while cols * rows > cell_target:
+        pixel = kde._next_nice(pixel, kde._PIXEL_STEPS)  # noqa: SLF001
+        cols, rows = grid_dims(bounds, radius, pixel)
+    return PixelChoice(float(pixel), raw, cols, rows)
+
+
+__all__ = ["CELL_TARGET", "PixelChoice", "grid_dims", "suggest_pixel"]
