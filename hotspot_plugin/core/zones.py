@@ -25,8 +25,9 @@ Conventions:
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass
-from typing import Any, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 from rasterio.features import shapes
@@ -35,9 +36,12 @@ from scipy import ndimage
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
+from shapely.strtree import STRtree
 
 from .errors import InputError
+from .grid_shapes import assign_to_polygons
 from .i18n import N_
+from .progress import Monitor, ensure
 
 GeoTransform = Sequence[float]
 Valid = Union[None, float, np.ndarray]
@@ -71,6 +75,13 @@ def _affine(transform: GeoTransform) -> Affine:
         raise InputError(N_("The raster's geotransform {transform} has a zero pixel size."),
                          transform=transform)
     return aff
+
+
+def cell_centre(aff: Affine, row: int, col: int) -> Tuple[float, float]:
+    """The centre of cell (*row*, *col*): the transform written out (``affine * (x, y)`` is
+    deprecated in affine 3.0 and ``affine @ (x, y)`` does not exist in affine 2.4)."""
+    x, y = col + 0.5, row + 0.5
+    return aff.a * x + aff.b * y + aff.c, aff.d * x + aff.e * y + aff.f
 
 
 def _grid(values: Any) -> np.ndarray:
@@ -174,7 +185,7 @@ def _zones(selected: np.ndarray, peak_values: np.ndarray, report_values: np.ndar
         if area < ma:
             continue
         r, c = peaks[lab - 1]
-        px, py = aff * (c + 0.5, r + 0.5)
+        px, py = cell_centre(aff, r, c)
         zone = Zone(geometry=geom, peak=float(report_values[r, c]), peak_x=float(px), peak_y=float(py),
                     area=area, n_cells=int(n_cells[lab]), mean=float(sums[lab] / n_cells[lab]),
                     n_incidents=None if counts is None else int(counts[lab]), rank=0)
@@ -253,4 +264,172 @@ def zones_from_classes(classes: Any, valid: Valid, transform: GeoTransform, min_
     return _zones(selected, np.nan_to_num(peak, nan=-np.inf), rep, aff, points_xy, min_area, connectivity)
 
 
-__all__ = ["Zone", "zones_from_raster", "zones_from_classes", "select_top_percent"]
+# Zones of Gi* cells of any shape ---------------------------------------------------------------
+
+#: Largest grid a square Gi* result is put back on; larger ones are dissolved as polygons.
+MAX_GRID_CELLS = 25_000_000
+#: Relative tolerance when recognising squares of one grid.
+GRID_RTOL = 1e-6
+
+
+@dataclass
+class GiCells:
+    """The features of a Gi* result: classes, z-scores, bounding boxes and the hot cells' shapes.
+
+    ``bounds`` holds (xmin, ymin, xmax, ymax) per cell; ``area`` the polygon areas;
+    ``five_vertices`` is True for a polygon of one ring with 5 vertices (a square or another
+    quadrilateral); ``shapes`` holds shapely geometries of the cells of class >= the minimum
+    asked for when reading (None elsewhere), the only ones the dissolving needs.
+    """
+
+    classes: np.ndarray
+    z: np.ndarray
+    bounds: np.ndarray
+    area: np.ndarray
+    five_vertices: np.ndarray
+    shapes: List[Optional[BaseGeometry]]
+
+    @property
+    def n(self) -> int:
+        return int(self.classes.size)
+
+
+@dataclass
+class Lattice:
+    """Square cells recognised as one grid: cell size, top-left corner, each cell's row and column."""
+
+    cell: float
+    x0: float
+    y0: float
+    rows: int
+    cols: int
+    row: np.ndarray
+    col: np.ndarray
+
+    @property
+    def transform(self) -> Tuple[float, ...]:
+        return (self.x0, self.cell, 0.0, self.y0, 0.0, -self.cell)
+
+
+def square_lattice(cells: GiCells, max_cells: int = MAX_GRID_CELLS) -> Optional[Lattice]:
+    """The grid the cells form when they are all axis-parallel squares of one size on one lattice.
+
+    A cell is such a square when its polygon has one ring of 5 vertices (4 corners, closed) and
+    fills its bounding box, whose width and height equal the common cell size; the squares'
+    corners must lie on one lattice of that size. None otherwise (or when the grid would be
+    larger than *max_cells*).
+    """
+    if cells.n == 0 or not cells.five_vertices.all():
+        return None
+    b = cells.bounds
+    w = b[:, 2] - b[:, 0]
+    h = b[:, 3] - b[:, 1]
+    cell = float(np.median(w))
+    tol = GRID_RTOL * cell
+    if cell <= 0 or np.abs(w - cell).max() > tol or np.abs(h - cell).max() > tol or \
+            np.abs(cells.area - w * h).max() > GRID_RTOL * cell * cell:
+        return None
+    x0, y0 = float(b[:, 0].min()), float(b[:, 3].max())
+    colf = (b[:, 0] - x0) / cell
+    rowf = (y0 - b[:, 3]) / cell
+    col, row = np.rint(colf).astype(np.int64), np.rint(rowf).astype(np.int64)
+    if np.abs(colf - col).max() > 1e-4 or np.abs(rowf - row).max() > 1e-4:
+        return None
+    rows, cols = int(row.max()) + 1, int(col.max()) + 1
+    if rows * cols > max_cells:
+        return None
+    return Lattice(cell, x0, y0, rows, cols, row, col)
+
+
+def hit_indices(hits: Any, index_of: Dict[int, int]) -> List[int]:
+    """The indices of an ``STRtree.query`` answer: shapely 2 gives integer indices, shapely 1.8
+    the geometries themselves (looked up in *index_of*, ``id(geometry) -> index``)."""
+    if isinstance(hits, np.ndarray) and hits.dtype.kind in "iu":
+        return [int(i) for i in hits.ravel()]
+    return [index_of[id(h)] for h in hits]
+
+
+def touching_groups(geoms: Sequence[BaseGeometry], monitor: Optional[Monitor] = None) -> List[List[int]]:
+    """Groups of geometries that touch (at an edge or a corner) or overlap, directly or through others.
+
+    Each group lists its indices in increasing order; the groups are ordered by their first index.
+    """
+    monitor = ensure(monitor)
+    parent = list(range(len(geoms)))
+
+    def find(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # shapely 1.8 announces STRtree's 2.0 interface
+        tree = STRtree(list(geoms))
+    index_of: Dict[int, int] = {id(g): k for k, g in enumerate(geoms)}
+    for k, g in enumerate(geoms):
+        if k % 500 == 0:
+            monitor.check()
+        for j in hit_indices(tree.query(g), index_of):
+            if j > k and g.intersects(geoms[j]):
+                ra, rb = find(k), find(j)
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+    members: Dict[int, List[int]] = {}
+    for k in range(len(geoms)):
+        members.setdefault(find(k), []).append(k)
+    return sorted(members.values(), key=lambda m: m[0])
+
+
+def dissolve_zones(cells: GiCells, min_class: int, points_xy: Optional[np.ndarray], min_area: float,
+                   monitor: Optional[Monitor] = None) -> List[Zone]:
+    """Zones of touching hot cells (at an edge or a corner) of any shape, described as :class:`Zone`.
+
+    The cells of class *min_class* or higher that touch are dissolved into one zone; its peak
+    is the highest z-score (the first such cell on ties) at that cell's centroid, its mean the
+    mean z-score. *points_xy* are counted per zone (a point on the border of two zones counts for
+    the first). Zones smaller than *min_area* are dropped; the rest are ranked as in :func:`_zones`.
+    """
+    sel = np.flatnonzero(cells.classes >= min_class)
+    if sel.size == 0:
+        return []
+    geoms = [cells.shapes[i] for i in sel]
+    if any(g is None for g in geoms):
+        raise ValueError("read_gistar was asked for a higher minimum class")
+    groups = touching_groups(geoms, monitor)
+    zone_geoms = [unary_union([geoms[k] for k in m]) if len(m) > 1 else geoms[m[0]] for m in groups]
+    counts = None
+    if points_xy is not None:
+        pts = np.asarray(points_xy, dtype=float).reshape(-1, 2)
+        owner = assign_to_polygons(pts[:, 0], pts[:, 1], zone_geoms, monitor)
+        counts = np.bincount(owner[owner >= 0], minlength=len(groups))
+    keyed = []
+    for g, (m, geom) in enumerate(zip(groups, zone_geoms)):
+        area = float(geom.area)
+        if area < min_area:
+            continue
+        z = cells.z[sel[m]]
+        top = int(np.argmax(z))
+        centre = geoms[m[top]].centroid
+        zone = Zone(geometry=geom, peak=float(z[top]), peak_x=float(centre.x), peak_y=float(centre.y),
+                    area=area, n_cells=len(m), mean=float(z.mean()),
+                    n_incidents=None if counts is None else int(counts[g]), rank=0)
+        keyed.append((-zone.peak, -area, g, zone))
+    keyed.sort(key=lambda item: item[:3])
+    for rank, item in enumerate(keyed, start=1):
+        item[3].rank = rank
+    return [item[3] for item in keyed]
+
+
+def zone_ids(zones: Sequence[Zone]) -> List[int]:
+    """Numbers 1..n from north to south (then west to east) by each zone's northernmost edge."""
+    order = sorted(range(len(zones)), key=lambda i: (-zones[i].geometry.bounds[3],
+                                                     zones[i].geometry.bounds[0]))
+    ids = [0] * len(zones)
+    for k, i in enumerate(order, start=1):
+        ids[i] = k
+    return ids
+
+
+__all__ = ["Zone", "zones_from_raster", "zones_from_classes", "select_top_percent", "GiCells", "Lattice",
+           "square_lattice", "dissolve_zones", "touching_groups", "zone_ids", "cell_centre"]

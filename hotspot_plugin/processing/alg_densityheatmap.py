@@ -12,21 +12,18 @@ GeoTIFF in the destination folder, renamed at the end (nothing is left behind on
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsCsException,
     QgsExpression,
-    QgsExpressionContext,
     QgsFeatureRequest,
     QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingFeatureSourceDefinition,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -41,36 +38,61 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
     QgsProperty,
     QgsRasterLayer,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 
-from ..adapters.crs import transform_points
+from ..adapters.crs import lon_lat, metric_crs_at, reason_text, transform_points
+from ..adapters.features import is_partial, read_point_columns, whole_layer
+from ..adapters.geometry import to_shapely
 from ..core import kde
+from ..core.density_params import CELL_TARGET, band_rows, suggest_pixel
+from ..core.numbers import format_number
 from ..core.progress import Monitor
 from ..i18n import tr
-from ..storage.fastread import PointColumns, read_ogr_points
+from ..storage.fastread import PointColumns
 from ..storage.raster import NODATA, DensityRasterWriter, apply_density_style, write_density_qml
-from .base import HotspotAlgorithm
-
-#: Grid size the suggested pixel size keeps to (cells), as kde.suggest_parameters does.
-CELL_TARGET = 4_000_000
-_PIXEL_STEPS = (1.0, 2.0, 2.5, 5.0)
-#: Below this many points per raster row the bands are made taller (see band_rows).
-SPARSE_POINTS_PER_ROW = 50
-SPARSE_BAND_CELLS = 1 << 17
-
-#: Bounds (lon_min, lat_min, lon_max, lat_max) of RD New (EPSG:28992) and Belgian Lambert 2008
-#: (EPSG:3812) as their areas of use, and the Dutch-Belgian border as (lon, lat) points for
-#: the strip where the two overlap: north of the line is the Netherlands.
-RD_BOUNDS = (3.2, 50.75, 7.22, 53.7)
-BE_BOUNDS = (2.5, 49.5, 6.4, 51.51)
-_BORDER = ((2.5, 51.1), (3.36, 51.37), (3.9, 51.2), (4.25, 51.37), (4.8, 51.42), (5.1, 51.43),
-           (5.5, 51.28), (5.85, 51.15), (5.72, 50.76), (6.4, 50.75))
+from .base import HotspotAlgorithm, given, incidents_parameter
 
 #: Post-processors of outputs that will be loaded, kept alive until QGIS has used them
 #: (QGIS holds only a pointer); the most recent KEEP_POST_PROCESSORS are kept.
 KEEP_POST_PROCESSORS = 100
 _POST_PROCESSORS: Dict[str, "DensityStylePostProcessor"] = {}
+
+
+@dataclass
+class HeatmapParameters:
+    """The parameters of one run, read and checked (see :meth:`DensityHeatmapAlgorithm._read_parameters`)."""
+
+    source: object
+    layer_name: str
+    radius_given: Optional[float]
+    pixel_given: Optional[float]
+    radius_field: str
+    weight_field: str
+    kernel: int
+    decay: float
+    scaled: bool
+    filter_expression: str
+    snap: bool
+    out_path: str
+    #: True when INPUT is a selection, a limited or a filtered part of its layer.
+    partial: bool
+    #: The layer when all of it is read (GDAL's Arrow stream may read it), else None.
+    whole_input: Optional[QgsVectorLayer]
+
+
+@dataclass
+class HeatmapPoints:
+    """The usable points in the output CRS, with their weights and radii (from fields) if any."""
+
+    x: np.ndarray
+    y: np.ndarray
+    weights: Optional[np.ndarray]
+    radii: Optional[np.ndarray]
+    crs: QgsCoordinateReferenceSystem
+    reprojected: bool
+
 
 
 class DensityStylePostProcessor(QgsProcessingLayerPostProcessorInterface):
@@ -84,73 +106,6 @@ class DensityStylePostProcessor(QgsProcessingLayerPostProcessorInterface):
         if isinstance(layer, QgsRasterLayer):
             apply_density_style(layer, self.maximum)
 
-
-def choose_projected_crs(lon: float, lat: float) -> Tuple[str, str]:
-    """A projected CRS for data centred at ``(lon, lat)`` (degrees): ``(authid, reason key)``.
-
-    RD New (EPSG:28992) in the Netherlands, Belgian Lambert 2008 (EPSG:3812) in Belgium (north
-    or south of the border line where their areas overlap), else the WGS 84 UTM zone of the
-    centre. The reason key is ``"nl"``, ``"be"`` or ``"utm"``.
-    """
-    def inside(bounds: Sequence[float]) -> bool:
-        return bounds[0] <= lon <= bounds[2] and bounds[1] <= lat <= bounds[3]
-
-    in_nl, in_be = inside(RD_BOUNDS), inside(BE_BOUNDS)
-    if in_nl and in_be:
-        border = float(np.interp(lon, [p[0] for p in _BORDER], [p[1] for p in _BORDER]))
-        in_nl, in_be = lat >= border, lat < border
-    if in_nl:
-        return "EPSG:28992", "nl"
-    if in_be:
-        return "EPSG:3812", "be"
-    zone = min(60, max(1, int(math.floor((lon + 180.0) / 6.0)) + 1))
-    return f"EPSG:{(32600 if lat >= 0 else 32700) + zone}", "utm"
-
-
-def suggest_pixel(radius: float, bounds: Tuple[float, float, float, float],
-                  cell_target: float = CELL_TARGET) -> Tuple[float, float, int, int]:
-    """Pixel size for a given radius: radius / 10 rounded to 1, 2, 2.5 or 5 times a power of ten,
-    then one step coarser until the grid (bounds grown by the radius) has at most ``cell_target``
-    cells, the rule of ``kde.suggest_parameters``. Returns ``(pixel, radius / 10, cols, rows)``."""
-    raw = radius / 10.0
-    e = math.floor(math.log10(raw))
-    candidates = sorted(s * 10.0 ** p for p in range(e - 1, e + 12) for s in _PIXEL_STEPS)
-    pixel = min(candidates, key=lambda c: abs(math.log(c / raw)))
-    xmin, ymin, xmax, ymax = bounds
-
-    def dims(p: float) -> Tuple[int, int]:
-        return (math.ceil((xmax - xmin + 2 * radius) / p) + 1, math.ceil((ymax - ymin + 2 * radius) / p) + 1)
-
-    cols, rows = dims(pixel)
-    for c in candidates:
-        if c < pixel * (1 + 1e-9):
-            continue
-        if cols * rows <= cell_target:
-            break
-        pixel = c
-        cols, rows = dims(pixel)
-    return float(f"{pixel:.12g}"), raw, cols, rows
-
-
-def _number(v: float):
-    """A number for messages: whole numbers without decimals, else up to 6 significant digits."""
-    v = float(v)
-    if v.is_integer() and abs(v) < 1e15:
-        return str(int(v))
-    return f"{v:.6g}"
-
-
-def _is_empty(value) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    try:
-        from qgis.core import NULL
-
-        return value == NULL
-    except Exception:  # noqa: BLE001 - any value that cannot be compared is a value
-        return False
 
 
 class DensityHeatmapAlgorithm(HotspotAlgorithm):
@@ -177,9 +132,8 @@ class DensityHeatmapAlgorithm(HotspotAlgorithm):
         return [t.strip() for t in tr("heatmap,kernel density,kde,density,hotspot,incidents").split(",")]
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, tr("Point layer (e.g. the incidents of a safety GeoPackage)"),
-            [QgsProcessing.SourceType.TypeVectorPoint]))
+        self.addParameter(incidents_parameter(self.INPUT,
+                                              tr("Point layer (e.g. the incidents of a safety GeoPackage)")))
         self.addParameter(QgsProcessingParameterDistance(
             self.RADIUS, tr("Radius (map units; metres for a layer in degrees) [empty: suggested]"),
             defaultValue=None, parentParameterName=self.INPUT, optional=True, minValue=0.0))
@@ -234,24 +188,26 @@ class DensityHeatmapAlgorithm(HotspotAlgorithm):
                               (self.PIXEL_SIZE, tr("The pixel size must be larger than 0 (got {value}). "
                                                    "Leave it empty to have one suggested."))):
             value = parameters.get(name)
-            if _is_empty(value) or isinstance(value, QgsProperty):
+            if not given(parameters, name) or isinstance(value, QgsProperty):
                 continue
             try:
                 number = float(str(value).replace(",", ".")) if isinstance(value, str) else float(value)
             except (TypeError, ValueError):
                 continue
             if not number > 0:
-                return False, message.format(value=_number(number) if math.isfinite(number) else value)
+                return False, message.format(value=format_number(number) if math.isfinite(number) else value)
         return super().checkParameterValues(parameters, context)
 
     def _optional_double(self, parameters, name: str, context) -> Optional[float]:
-        if _is_empty(parameters.get(name)):
+        if not given(parameters, name):
             return None
         value = self.parameterAsDouble(parameters, name, context)
         return float(value) if value is not None and math.isfinite(value) else None
 
+
     # Running --------------------------------------------------------------------------------
-    def process(self, parameters, context, feedback):
+    def _read_parameters(self, parameters, context) -> HeatmapParameters:
+        """The parameters, checked: positive radius and pixel size, existing fields, a valid filter, a .tif."""
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
@@ -263,7 +219,7 @@ class DensityHeatmapAlgorithm(HotspotAlgorithm):
                                (pixel_given, tr("The pixel size must be larger than 0 (got {value}). Leave "
                                                 "it empty to have one suggested."))):
             if value is not None and not value > 0:
-                raise QgsProcessingException(message.format(value=_number(value)))
+                raise QgsProcessingException(message.format(value=format_number(value)))
         radius_field = self.parameterAsString(parameters, self.RADIUS_FIELD, context) or ""
         weight_field = self.parameterAsString(parameters, self.WEIGHT_FIELD, context) or ""
         for name in (radius_field, weight_field):
@@ -273,8 +229,7 @@ class DensityHeatmapAlgorithm(HotspotAlgorithm):
                                                 "{fields}.").format(layer=layer_name, field=name,
                                                                     fields=names))
         kernel = self.parameterAsEnum(parameters, self.KERNEL, context)
-        decay = self.parameterAsDouble(parameters, self.DECAY, context) if not _is_empty(
-            parameters.get(self.DECAY)) else 0.0
+        decay = self.parameterAsDouble(parameters, self.DECAY, context) if given(parameters, self.DECAY) else 0.0
         scaled = self.parameterAsEnum(parameters, self.OUTPUT_VALUE, context) == 1
         raw_filter = parameters.get(self.FILTER)
         # parameterAsExpression gives "" for an expression that does not parse: read the text itself,
@@ -292,142 +247,77 @@ class DensityHeatmapAlgorithm(HotspotAlgorithm):
         if Path(out_path).suffix.lower() not in (".tif", ".tiff"):
             raise QgsProcessingException(tr("The heatmap is written as a GeoTIFF: give the output file the "
                                             "extension .tif (got {path}).").format(path=out_path))
+        whole = None if filter_expression else whole_layer(
+            parameters.get(self.INPUT), self.parameterAsVectorLayer(parameters, self.INPUT, context))
+        return HeatmapParameters(source, layer_name, radius_given, pixel_given, radius_field, weight_field, kernel,
+                                 decay, scaled, filter_expression, snap, out_path,
+                                 is_partial(parameters.get(self.INPUT)), whole)
+
+    def process(self, parameters, context, feedback):
+        p = self._read_parameters(parameters, context)
         monitor = self.monitor(feedback)
-
-        # 1. Points (0-10 %) ----------------------------------------------------------------------
-        fields = [f for f in dict.fromkeys((weight_field, radius_field)) if f]
-        points, fast = self._read_points(parameters, source, fields, filter_expression, context,
-                                         monitor.sub(0, 10))
-        self.info(feedback, tr("Read {n} points from {layer} ({how}).").format(
-            n=points.count, layer=layer_name,
-            how=tr("GDAL Arrow stream") if fast else tr("QGIS feature iterator")))
-        x, y, weights, radii = self._usable_points(points, weight_field, radius_field, filter_expression,
-                                                   layer_name, source, feedback)
-
-        # 2. CRS ------------------------------------------------------------------------------
-        src_crs = source.sourceCrs()
-        out_crs = src_crs
-        reprojected = False
-        if not src_crs.isValid():
-            feedback.pushWarning(tr("The layer {layer} has no coordinate reference system: the radius and "
-                                    "pixel size are taken in its coordinate units and the heatmap gets no "
-                                    "CRS.").format(layer=layer_name))
-        elif src_crs.isGeographic():
-            out_crs, x, y = self._reproject_geographic(src_crs, x, y, context, feedback, layer_name)
-            reprojected = True
-            for value, what in ((radius_given, tr("radius")), (pixel_given, tr("pixel size"))):
-                if value is not None and value < 1.0:
-                    raise QgsProcessingException(tr(
-                        "The layer {layer} is in degrees, so its points are reprojected to {crs} and the "
-                        "{what} is read in metres. A {what} of {value} metres looks like degrees: enter "
-                        "it in metres (for example 200) or leave it empty to have one suggested.").format(
-                            layer=layer_name, crs=out_crs.authid(), what=what, value=_number(value)))
-
-        # 3. Radius and pixel size ------------------------------------------------------------
-        if radius_field:
-            radius = radii
-            radius_max = float(np.max(radii))
-            pixel = pixel_given
-            if radius_given is not None:
-                self.info(feedback, tr("The radius comes from the field '{field}' ({min} to {max}); the "
-                                       "radius {radius} is not used.").format(
-                    field=radius_field, min=_number(radii.min()), max=_number(radius_max),
-                    radius=_number(radius_given)))
-        elif radius_given is None:
-            radius, pixel = self._suggest_both_or_radius(x, y, pixel_given, feedback)
-            radius_max = float(radius)
-        else:
-            radius, pixel = radius_given, pixel_given
-            radius_max = float(radius)
-        if pixel is None:
-            base = float(np.median(radii)) if radius_field else float(radius)
-            bounds = (float(x.min()), float(y.min()), float(x.max()), float(y.max()))
-            pixel, raw, cols, rows = suggest_pixel(base, bounds)
-            self.info(feedback, tr(
-                "Pixel size {pixel} (map units) was chosen automatically: radius / 10 = {raw_pixel}, rounded "
-                "to 1, 2, 2.5 or 5 times a power of ten and made coarser where needed to keep the grid at "
-                "most {cell_target} cells: {cols} x {rows} cells.").format(
-                    pixel=_number(pixel), raw_pixel=_number(float(f"{raw:.3g}")), cell_target=CELL_TARGET,
-                    cols=cols, rows=rows))
-
-        # 4. Grid -------------------------------------------------------------------------------
-        qgis_like = not filter_expression and not reprojected and not self._partial_source(parameters)
-        bounds = self._bounds(source, qgis_like, x, y)
+        # 1. Points (0-10 %) and the CRS they are used in
+        points = self._read_points(p, context, feedback, monitor.sub(0, 10))
+        # 2. Radius and pixel size
+        radius, radius_max, pixel = self._radius_and_pixel(p, points, feedback)
+        # 3. Grid
+        qgis_like = not p.filter_expression and not points.reprojected and not p.partial
+        bounds = self._bounds(p.source, qgis_like, points.x, points.y)
         grow = radius_max
-        if qgis_like and radius_field:
-            field_max = source.maximumValue(source.fields().lookupField(radius_field))
+        if qgis_like and p.radius_field:
+            field_max = p.source.maximumValue(p.source.fields().lookupField(p.radius_field))
             try:
                 grow = max(float(field_max), radius_max)
             except (TypeError, ValueError):
                 pass
-        mask_shapes = self._mask_shapes(parameters, context, out_crs, feedback)
-        grid, how = self._grid(parameters, context, out_crs, bounds, grow, float(pixel), snap, mask_shapes)
+        mask_shapes = self._mask_shapes(parameters, context, points.crs, feedback)
+        grid, how = self._grid(parameters, context, points.crs, bounds, grow, float(pixel), p.snap, mask_shapes)
         self.info(feedback, tr("Raster: {cols} x {rows} cells of {pixel} map units ({crs}); {how}.").format(
-            cols=grid.cols, rows=grid.rows, pixel=_number(grid.pixel),
-            crs=out_crs.authid() or out_crs.description() or "-", how=how))
-        kernel_name = tr(kde.KERNEL_NAMES[kernel])
+            cols=grid.cols, rows=grid.rows, pixel=format_number(grid.pixel),
+            crs=points.crs.authid() or points.crs.description() or "-", how=how))
         self.info(feedback, tr("Kernel {kernel}, {values} values, {n} points, radius {radius}.").format(
-            kernel=kernel_name, values=tr("scaled") if scaled else tr("raw"), n=x.size,
-            radius=(tr("{min} to {max} (field {field})").format(min=_number(np.min(radius)),
-                                                                max=_number(radius_max), field=radius_field)
-                    if radius_field else _number(radius))))
-
-        # 5. Density, streamed into the GeoTIFF (10-100 %) ------------------------------------
-        bands = kde.density_bands(x, y, weights, radius, grid, kernel=kernel, decay=decay, scaled=scaled,
-                                  band_rows=band_rows(grid, x.size), monitor=monitor.sub(10, 99))
-        wkt = out_crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL) if out_crs.isValid() \
-            else ""
-        try:
-            with DensityRasterWriter(out_path, grid, wkt, zlevel=1) as writer:
-                for row0, values, touched in bands:
-                    valid = touched
-                    if mask_shapes is not None:
-                        valid = touched & _inside(mask_shapes, grid, row0, values.shape[0])
-                    writer.write(row0, values, valid)
-                if mask_shapes is not None and writer.valid_cells == 0:
-                    raise QgsProcessingException(tr(
-                        "None of the density lies inside the mask: the mask's polygons do not overlap the "
-                        "area within the radius of the points. Check that the mask is the right layer (and "
-                        "its CRS)."))
-                writer.commit()
-        except OSError as exc:  # rasterio's RasterioIOError is an OSError
-            raise QgsProcessingException(tr("The heatmap could not be written to {path}: {error}").format(
-                path=out_path, error=exc)) from None
-        maximum = writer.maximum if writer.valid_cells else 0.0
-        if writer.valid_cells == 0:
-            feedback.pushWarning(tr("No point lies within the radius of any cell of the raster: the heatmap "
-                                    "is empty (all cells nodata). Check the extent."))
-        self.info(feedback, tr("Highest value {max}; {valid} of {cells} cells have a value, the others are "
-                               "nodata ({nodata}).").format(max=f"{maximum:.6g}", valid=writer.valid_cells,
-                                                            cells=grid.n_cells, nodata=_number(NODATA)))
+            kernel=tr(kde.KERNEL_NAMES[p.kernel]), values=tr("scaled") if p.scaled else tr("raw"), n=points.x.size,
+            radius=(tr("{min} to {max} (field {field})").format(
+                min=format_number(np.min(radius)), max=format_number(radius_max), field=p.radius_field)
+                    if p.radius_field else format_number(radius))))
+        # 4. Density, streamed into the GeoTIFF (10-100 %)
+        maximum = self._write_density(p, points, radius, grid, mask_shapes, monitor.sub(10, 99), feedback)
         monitor.set(99.5)
-        if write_density_qml(out_path, maximum) is None:
+        if write_density_qml(p.out_path, maximum) is None:
             feedback.pushWarning(tr("The style file (.qml) next to {path} could not be written.").format(
-                path=out_path))
-        self._set_post_processor(context, out_path, maximum)
+                path=p.out_path))
+        self._set_post_processor(context, p.out_path, maximum)
         monitor.set(100.0)
-        return {self.OUTPUT: out_path, "USED_RADIUS": radius_max, "USED_PIXEL_SIZE": float(grid.pixel),
-                "MAX_VALUE": maximum, "POINT_COUNT": int(x.size)}
+        return {self.OUTPUT: p.out_path, "USED_RADIUS": radius_max, "USED_PIXEL_SIZE": float(grid.pixel),
+                "MAX_VALUE": maximum, "POINT_COUNT": int(points.x.size)}
 
     # Reading ---------------------------------------------------------------------------------
-    def _partial_source(self, parameters) -> bool:
-        """True when the input is a selection, a limited or a filtered part of its layer."""
-        definition = parameters.get(self.INPUT)
-        if isinstance(definition, QgsProcessingFeatureSourceDefinition):
-            return bool(definition.selectedFeaturesOnly or definition.featureLimit != -1
-                        or getattr(definition, "filterExpression", ""))
-        return False
-
-    def _read_points(self, parameters, source, fields: List[str], filter_expression: str, context,
-                     monitor: Monitor) -> Tuple[PointColumns, bool]:
-        """The points (and numeric fields): GDAL's Arrow stream when possible, else QGIS's iterator."""
-        if not filter_expression and not self._partial_source(parameters):
-            layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
-            if layer is not None and not layer.subsetString():
-                fast = read_ogr_points(layer, fields, monitor)
-                if fast is not None:
-                    return fast, True
-        return read_points_iterator(source, fields, filter_expression, context, monitor), False
+    def _read_points(self, p: HeatmapParameters, context, feedback, monitor: Monitor) -> HeatmapPoints:
+        """The usable points (GDAL's Arrow stream when possible, else QGIS's iterator) in the output CRS."""
+        fields = [f for f in dict.fromkeys((p.weight_field, p.radius_field)) if f]
+        columns, fast = read_point_columns(p.source, fields, p.filter_expression, context, monitor,
+                                           layer=p.whole_input)
+        self.info(feedback, tr("Read {n} points from {layer} ({how}).").format(
+            n=columns.count, layer=p.layer_name,
+            how=tr("GDAL Arrow stream") if fast else tr("QGIS feature iterator")))
+        x, y, weights, radii = self._usable_points(columns, p.weight_field, p.radius_field, p.filter_expression,
+                                                   p.layer_name, p.source, feedback)
+        src_crs = p.source.sourceCrs()
+        if not src_crs.isValid():
+            feedback.pushWarning(tr("The layer {layer} has no coordinate reference system: the radius and "
+                                    "pixel size are taken in its coordinate units and the heatmap gets no "
+                                    "CRS.").format(layer=p.layer_name))
+        if not src_crs.isValid() or not src_crs.isGeographic():
+            return HeatmapPoints(x, y, weights, radii, src_crs, False)
+        out_crs, x, y = self._reproject_geographic(src_crs, x, y, context, feedback, p.layer_name)
+        for value, what in ((p.radius_given, tr("radius")), (p.pixel_given, tr("pixel size"))):
+            if value is not None and value < 1.0:
+                raise QgsProcessingException(tr(
+                    "The layer {layer} is in degrees, so its points are reprojected to {crs} and the "
+                    "{what} is read in metres. A {what} of {value} metres looks like degrees: enter "
+                    "it in metres (for example 200) or leave it empty to have one suggested.").format(
+                        layer=p.layer_name, crs=out_crs.authid(), what=what, value=format_number(value)))
+        return HeatmapPoints(x, y, weights, radii, out_crs, True)
 
     def _usable_points(self, points: PointColumns, weight_field: str, radius_field: str,
                        filter_expression: str, layer_name: str, source, feedback):
@@ -476,26 +366,17 @@ class DensityHeatmapAlgorithm(HotspotAlgorithm):
         return (points.x[keep], points.y[keep], None if weights is None else weights[keep],
                 None if radii is None else radii[keep])
 
+
     # CRS -------------------------------------------------------------------------------------
     def _reproject_geographic(self, src_crs, x, y, context, feedback, layer_name):
-        lon, lat = float(np.mean(x)), float(np.mean(y))
-        wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
-        if src_crs != wgs84:
-            try:
-                centre = QgsCoordinateTransform(src_crs, wgs84, context.transformContext()).transform(
-                    QgsPointXY(lon, lat))
-                lon, lat = centre.x(), centre.y()
-            except QgsCsException:
-                pass
-        authid, why = choose_projected_crs(lon, lat)
-        out_crs = QgsCoordinateReferenceSystem(authid)
-        reason = {"nl": tr("the points lie in the Netherlands"), "be": tr("the points lie in Belgium"),
-                  "utm": tr("the UTM zone of the points' centre")}[why]
+        lon, lat = lon_lat(QgsPointXY(float(np.mean(x)), float(np.mean(y))), src_crs, context.transformContext())
+        out_crs, why = metric_crs_at(lon, lat)
+        authid = out_crs.authid()
         feedback.pushWarning(tr(
             "The layer {layer} is in a geographic CRS ({crs}, degrees). Its points are reprojected to {out} "
             "({name}) because {reason}; the radius and pixel size are in metres and the heatmap is in {out}."
         ).format(layer=layer_name, crs=src_crs.authid() or src_crs.description(), out=authid,
-                 name=out_crs.description(), reason=reason))
+                 name=out_crs.description(), reason=reason_text(why)))
         x, y = transform_points(x, y, src_crs, out_crs, context.transformContext())
         if not (np.isfinite(x).all() and np.isfinite(y).all()):
             raise QgsProcessingException(tr("Some points of {layer} could not be reprojected to {crs}.")
@@ -503,6 +384,37 @@ class DensityHeatmapAlgorithm(HotspotAlgorithm):
         return out_crs, x, y
 
     # Radius and pixel ------------------------------------------------------------------------
+    def _radius_and_pixel(self, p: HeatmapParameters, points: HeatmapPoints, feedback):
+        """(radius: a number or the radii, the largest radius, pixel size): given, from a field or suggested."""
+        radii = points.radii
+        if p.radius_field:
+            radius = radii
+            radius_max = float(np.max(radii))
+            pixel = p.pixel_given
+            if p.radius_given is not None:
+                self.info(feedback, tr("The radius comes from the field '{field}' ({min} to {max}); the "
+                                       "radius {radius} is not used.").format(
+                    field=p.radius_field, min=format_number(radii.min()), max=format_number(radius_max),
+                    radius=format_number(p.radius_given)))
+        elif p.radius_given is None:
+            radius, pixel = self._suggest_both_or_radius(points.x, points.y, p.pixel_given, feedback)
+            radius_max = float(radius)
+        else:
+            radius, pixel = p.radius_given, p.pixel_given
+            radius_max = float(radius)
+        if pixel is None:
+            base = float(np.median(radii)) if p.radius_field else float(radius)
+            x, y = points.x, points.y
+            choice = suggest_pixel(base, (float(x.min()), float(y.min()), float(x.max()), float(y.max())))
+            pixel = choice.pixel
+            self.info(feedback, tr(
+                "Pixel size {pixel} (map units) was chosen automatically: radius / 10 = {raw_pixel}, rounded "
+                "to 1, 2, 2.5 or 5 times a power of ten and made coarser where needed to keep the grid at "
+                "most {cell_target} cells: {cols} x {rows} cells.").format(
+                    pixel=format_number(pixel), raw_pixel=format_number(float(f"{choice.raw:.3g}")),
+                    cell_target=CELL_TARGET, cols=choice.cols, rows=choice.rows))
+        return radius, radius_max, pixel
+
     def _suggest_both_or_radius(self, x, y, pixel_given: Optional[float], feedback) -> Tuple[float, float]:
         radius, pixel, template, params = kde.suggest_parameters(x, y, cell_target=CELL_TARGET)
         if pixel_given is None:
@@ -537,7 +449,7 @@ class DensityHeatmapAlgorithm(HotspotAlgorithm):
     def _grid(self, parameters, context, out_crs, bounds, grow: float, pixel: float, snap: bool,
               mask_shapes) -> Tuple[kde.Grid, str]:
         xmin, ymin, xmax, ymax = bounds
-        if not _is_empty(parameters.get(self.EXTENT)):
+        if given(parameters, self.EXTENT):
             ext = self.parameterAsExtent(parameters, self.EXTENT, context, out_crs)
             if ext is None or ext.isNull() or ext.width() <= 0 or ext.height() <= 0:
                 raise QgsProcessingException(tr("The extent {extent} is not valid: it needs a width and a "
@@ -564,13 +476,11 @@ class DensityHeatmapAlgorithm(HotspotAlgorithm):
 
     def _mask_shapes(self, parameters, context, out_crs, feedback):
         """The mask's polygons (shapely) in the output CRS, or None without a mask."""
-        if _is_empty(parameters.get(self.MASK)):
+        if not given(parameters, self.MASK):
             return None
         mask = self.parameterAsSource(parameters, self.MASK, context)
         if mask is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.MASK))
-        from shapely import wkb
-
         request = QgsFeatureRequest().setNoAttributes()
         if out_crs.isValid() and mask.sourceCrs().isValid() and mask.sourceCrs() != out_crs:
             request.setDestinationCrs(out_crs, context.transformContext())
@@ -581,8 +491,8 @@ class DensityHeatmapAlgorithm(HotspotAlgorithm):
             geom = feature.geometry()
             if geom.isNull() or geom.isEmpty() or geom.type() != QgsWkbTypes.GeometryType.PolygonGeometry:
                 continue
-            shape = wkb.loads(bytes(geom.asWkb()))
-            if not shape.is_empty:
+            shape = to_shapely(geom)
+            if shape is not None:
                 shapes.append(shape)
         if not shapes:
             raise QgsProcessingException(tr("The mask layer has no polygons: choose a polygon layer of the "
@@ -600,83 +510,41 @@ class DensityHeatmapAlgorithm(HotspotAlgorithm):
             _POST_PROCESSORS.pop(next(iter(_POST_PROCESSORS)))
         context.layerToLoadOnCompletionDetails(out_path).setPostProcessor(post)
 
+    # Writing ---------------------------------------------------------------------------------
+    def _write_density(self, p: HeatmapParameters, points: HeatmapPoints, radius, grid: kde.Grid, mask_shapes,
+                       monitor: Monitor, feedback) -> float:
+        """The density, computed in bands of rows and streamed into the GeoTIFF; returns its maximum."""
+        bands = kde.density_bands(points.x, points.y, points.weights, radius, grid, kernel=p.kernel, decay=p.decay,
+                                  scaled=p.scaled, band_rows=band_rows(grid, points.x.size), monitor=monitor)
+        crs = points.crs
+        wkt = crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL) if crs.isValid() else ""
+        try:
+            with DensityRasterWriter(p.out_path, grid, wkt, zlevel=1) as writer:
+                for row0, values, touched in bands:
+                    valid = touched
+                    if mask_shapes is not None:
+                        valid = touched & _inside(mask_shapes, grid, row0, values.shape[0])
+                    writer.write(row0, values, valid)
+                if mask_shapes is not None and writer.valid_cells == 0:
+                    raise QgsProcessingException(tr(
+                        "None of the density lies inside the mask: the mask's polygons do not overlap the "
+                        "area within the radius of the points. Check that the mask is the right layer (and "
+                        "its CRS)."))
+                writer.commit()
+        except OSError as exc:  # rasterio's RasterioIOError is an OSError
+            raise QgsProcessingException(tr("The heatmap could not be written to {path}: {error}").format(
+                path=p.out_path, error=exc)) from None
+        maximum = writer.maximum if writer.valid_cells else 0.0
+        if writer.valid_cells == 0:
+            feedback.pushWarning(tr("No point lies within the radius of any cell of the raster: the heatmap "
+                                    "is empty (all cells nodata). Check the extent."))
+        self.info(feedback, tr("Highest value {max}; {valid} of {cells} cells have a value, the others are "
+                               "nodata ({nodata}).").format(max=f"{maximum:.6g}", valid=writer.valid_cells,
+                                                            cells=grid.n_cells, nodata=format_number(NODATA)))
+        return maximum
+
 
 # --------------------------------------------------------------------------------- helpers
-
-def band_rows(grid: kde.Grid, n_points: int) -> Optional[int]:
-    """Rows per band: the core's default, but taller bands when there are few points per raster row
-    (fewer bands, less fixed work per band; measured about 2x faster at 10 points per row), always
-    within the core's memory budget per band."""
-    if n_points / grid.rows >= SPARSE_POINTS_PER_ROW:
-        return None
-    rows = max(16, SPARSE_BAND_CELLS // grid.cols)
-    return max(1, min(grid.rows, rows, kde.choose_band_rows(grid.cols)))
-
-
-def read_points_iterator(source, fields: Sequence[str], filter_expression: str, context,
-                         monitor: Monitor) -> PointColumns:
-    """Points and numeric fields through QGIS's feature iterator (only the needed attributes).
-
-    Multi-point features add every part with the feature's values, as QGIS's heatmap does;
-    NULL or empty geometries are counted in ``no_geometry``; NULL or non-numeric values are NaN.
-    """
-    source_fields = source.fields()
-    indexes = [source_fields.lookupField(name) for name in fields]
-    request = QgsFeatureRequest().setSubsetOfAttributes(indexes)
-    if filter_expression:
-        request.setFilterExpression(filter_expression)
-        expression_context = QgsExpressionContext(context.expressionContext())
-        expression_context.appendScope(source.createExpressionContextScope())
-        request.setExpressionContext(expression_context)
-    total = max(1, source.featureCount())
-    xs: List[float] = []
-    ys: List[float] = []
-    values: List[List[float]] = [[] for _ in fields]
-    no_geometry = 0
-    point_type = QgsWkbTypes.Type.Point
-    for k, feature in enumerate(source.getFeatures(request)):
-        if not k & 1023:
-            monitor.check()
-            monitor.set(100.0 * min(k, total) / total)
-        geom = feature.geometry()
-        if geom.isNull() or geom.isEmpty():
-            no_geometry += 1
-            continue
-        attrs = feature.attributes()
-        row = [_as_float(attrs[i]) for i in indexes]
-        if QgsWkbTypes.flatType(geom.wkbType()) == point_type:
-            p = geom.constGet()
-            xs.append(p.x())
-            ys.append(p.y())
-            for col, v in zip(values, row):
-                col.append(v)
-        else:
-            parts = [p for p in geom.asMultiPoint()] if geom.isMultipart() else [geom.asPoint()]
-            for p in parts:
-                xs.append(p.x())
-                ys.append(p.y())
-                for col, v in zip(values, row):
-                    col.append(v)
-    monitor.check()
-    monitor.set(100.0)
-    x = np.asarray(xs, dtype=np.float64)
-    y = np.asarray(ys, dtype=np.float64)
-    ok = np.isfinite(x) & np.isfinite(y)
-    extra = int(x.size - np.count_nonzero(ok))
-    cols = {name: np.asarray(v, dtype=np.float64) for name, v in zip(fields, values)}
-    if extra:
-        x, y = x[ok], y[ok]
-        cols = {name: v[ok] for name, v in cols.items()}
-    return PointColumns(x, y, cols, no_geometry + extra)
-
-
-def _as_float(value) -> float:
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        return math.nan
-    return v
-
 
 def _shapes_bounds(shapes) -> Tuple[float, float, float, float]:
     b = np.array([s.bounds for s in shapes])
@@ -692,6 +560,9 @@ def _inside(shapes, grid: kde.Grid, row0: int, rows: int) -> np.ndarray:
     burned = features.rasterize(((s, 1) for s in shapes), out_shape=(rows, grid.cols), transform=transform,
                                 fill=0, dtype="uint8", all_touched=False)
     return burned.astype(bool)
+
+
+ALGORITHM = DensityHeatmapAlgorithm
 
 
 ALGORITHM = DensityHeatmapAlgorithm

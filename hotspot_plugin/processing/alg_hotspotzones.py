@@ -10,8 +10,8 @@ Two inputs, one of them:
 * **The polygon output of hotspot:gistar** (fields ``gi_class``, ``gi_z``): the cells or areas of
   class MIN_CLASS or higher. A square grid is put back on its grid (the cell size and origin are
   read from the squares) and handled like a raster (``zones_from_classes``); hexagons and other
-  polygons that touch (at an edge or a corner) are dissolved into one zone with shapely. Peak and
-  mean are then Gi* z-scores.
+  polygons that touch (at an edge or a corner) are dissolved into one zone with shapely
+  (``core.zones.dissolve_zones``). Peak and mean are then Gi* z-scores.
 
 Each zone gets its peak (value and the centre of the peak cell), area, number of cells, mean,
 the number of incidents inside (optional) and a rank (1 = highest peak, ties: larger zone first).
@@ -20,9 +20,8 @@ the number of incidents inside (optional) and a rank (1 = highest peak, ties: la
 from __future__ import annotations
 
 import math
-import warnings
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import List, Optional, Tuple
 
 import numpy as np
 from qgis.core import (
@@ -31,7 +30,6 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -45,22 +43,15 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 from shapely.geometry.base import BaseGeometry
-from shapely.ops import unary_union
-from shapely.strtree import STRtree
 
+from ..adapters.crs import is_metric
+from ..adapters.features import feature_request, read_points, whole_layer
+from ..adapters.geometry import from_wkb, to_shapely
 from ..core import zones as zn
 from ..core.errors import Canceled
+from ..core.numbers import format_number
 from ..i18n import tr
 from ..storage.hotspot_styles import store_style_in_gpkg, style_on_load
-from .alg_gistar import (
-    assign_to_polygons,
-    feature_request,
-    fmt_number,
-    is_metric,
-    read_points,
-    shapely_geometry,
-    whole_layer,
-)
 from .base import HotspotAlgorithm, is_null, optional_number, source_name
 
 TOP_PERCENT_METHOD, THRESHOLD_METHOD = 0, 1
@@ -68,10 +59,6 @@ TOP_PERCENT_METHOD, THRESHOLD_METHOD = 0, 1
 MAX_RASTER_CELLS = 25_000_000
 #: Cells a band of rows holds at most while a large raster is reduced.
 READ_BAND_CELLS = 4_000_000
-#: Largest grid a square Gi* result is put back on; larger ones are dissolved as polygons.
-MAX_GRID_CELLS = 25_000_000
-#: Relative tolerance when recognising squares of one grid.
-GRID_RTOL = 1e-6
 
 
 @dataclass
@@ -134,29 +121,7 @@ def read_raster(path: str, feedback=None, max_cells: Optional[int] = None) -> Ra
                       (height, width))
 
 
-@dataclass
-class GiCells:
-    """The features of a Gi* result: classes, z-scores, bounding boxes and the hot cells' shapes.
-
-    ``bounds`` holds (xmin, ymin, xmax, ymax) per cell; ``area`` the polygon areas;
-    ``five_vertices`` is True for a polygon of one ring with 5 vertices (a square or another
-    quadrilateral); ``shapes`` holds shapely geometries of the cells of class >= the minimum
-    asked for when reading (None elsewhere), the only ones the dissolving needs.
-    """
-
-    classes: np.ndarray
-    z: np.ndarray
-    bounds: np.ndarray
-    area: np.ndarray
-    five_vertices: np.ndarray
-    shapes: List[Optional[BaseGeometry]]
-
-    @property
-    def n(self) -> int:
-        return int(self.classes.size)
-
-
-def read_gistar(source, feedback, min_class: int) -> GiCells:
+def read_gistar(source, feedback, min_class: int) -> zn.GiCells:
     """gi_class, gi_z and the geometry facts of every feature of a hotspot:gistar output.
 
     Features without a geometry, class or z-score are skipped. Shapely geometries are made only
@@ -191,125 +156,10 @@ def read_gistar(source, feedback, min_class: int) -> GiCells:
         boxes.append((box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()))
         areas.append(geom.area())
         five.append(geom.constGet().nCoordinates() == 5)
-        shapes.append(shapely_geometry(geom) if int(cls) >= min_class else None)
-    return GiCells(np.asarray(classes, dtype=np.int64), np.asarray(zs, dtype=float),
+        shapes.append(to_shapely(geom, repair=True) if int(cls) >= min_class else None)
+    return zn.GiCells(np.asarray(classes, dtype=np.int64), np.asarray(zs, dtype=float),
                    np.asarray(boxes, dtype=float).reshape(-1, 4), np.asarray(areas, dtype=float),
                    np.asarray(five, dtype=bool), shapes)
-
-
-@dataclass
-class Lattice:
-    """Square cells recognised as one grid: cell size, top-left corner, each cell's row and column."""
-
-    cell: float
-    x0: float
-    y0: float
-    rows: int
-    cols: int
-    row: np.ndarray
-    col: np.ndarray
-
-    @property
-    def transform(self) -> Tuple[float, ...]:
-        return (self.x0, self.cell, 0.0, self.y0, 0.0, -self.cell)
-
-
-def square_lattice(cells: GiCells, max_cells: int = MAX_GRID_CELLS) -> Optional[Lattice]:
-    """The grid the cells form when they are all axis-parallel squares of one size on one lattice.
-
-    A cell is such a square when its polygon has one ring of 5 vertices (4 corners, closed) and
-    fills its bounding box, whose width and height equal the common cell size; the squares'
-    corners must lie on one lattice of that size. None otherwise (or when the grid would be
-    larger than *max_cells*).
-    """
-    if cells.n == 0 or not cells.five_vertices.all():
-        return None
-    b = cells.bounds
-    w = b[:, 2] - b[:, 0]
-    h = b[:, 3] - b[:, 1]
-    cell = float(np.median(w))
-    tol = GRID_RTOL * cell
-    if cell <= 0 or np.abs(w - cell).max() > tol or np.abs(h - cell).max() > tol or \
-            np.abs(cells.area - w * h).max() > GRID_RTOL * cell * cell:
-        return None
-    x0, y0 = float(b[:, 0].min()), float(b[:, 3].max())
-    colf = (b[:, 0] - x0) / cell
-    rowf = (y0 - b[:, 3]) / cell
-    col, row = np.rint(colf).astype(np.int64), np.rint(rowf).astype(np.int64)
-    if np.abs(colf - col).max() > 1e-4 or np.abs(rowf - row).max() > 1e-4:
-        return None
-    rows, cols = int(row.max()) + 1, int(col.max()) + 1
-    if rows * cols > max_cells:
-        return None
-    return Lattice(cell, x0, y0, rows, cols, row, col)
-
-
-def dissolve_zones(cells: GiCells, min_class: int, points_xy: Optional[np.ndarray], min_area: float,
-                   feedback=None) -> List[zn.Zone]:
-    """Zones of touching hot cells (at an edge or a corner) of any shape, as ``core.zones`` describes them."""
-    sel = np.flatnonzero(cells.classes >= min_class)
-    if sel.size == 0:
-        return []
-    geoms = [cells.shapes[i] for i in sel]
-    if any(g is None for g in geoms):
-        raise ValueError("read_gistar was asked for a higher minimum class")
-    parent = list(range(sel.size))
-
-    def find(a: int) -> int:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # shapely 1.8 announces STRtree's 2.0 interface
-        tree = STRtree(geoms)
-    index_of: Dict[int, int] = {id(g): k for k, g in enumerate(geoms)}
-    for k, g in enumerate(geoms):
-        if feedback is not None and k % 500 == 0 and feedback.isCanceled():
-            raise Canceled()
-        for other in tree.query(g):
-            j = index_of[id(other)]
-            if j > k and g.intersects(other):
-                ra, rb = find(k), find(j)
-                if ra != rb:
-                    parent[max(ra, rb)] = min(ra, rb)
-    members: Dict[int, List[int]] = {}
-    for k in range(sel.size):
-        members.setdefault(find(k), []).append(k)
-    groups = sorted(members.values(), key=lambda m: m[0])
-    zone_geoms = [unary_union([geoms[k] for k in m]) if len(m) > 1 else geoms[m[0]] for m in groups]
-    counts = None
-    if points_xy is not None:
-        pts = np.asarray(points_xy, dtype=float).reshape(-1, 2)
-        owner = assign_to_polygons(pts[:, 0], pts[:, 1], zone_geoms, feedback)
-        counts = np.bincount(owner[owner >= 0], minlength=len(groups))
-    keyed = []
-    for g, (m, geom) in enumerate(zip(groups, zone_geoms)):
-        area = float(geom.area)
-        if area < min_area:
-            continue
-        z = cells.z[sel[m]]
-        top = int(np.argmax(z))
-        centre = geoms[m[top]].centroid
-        zone = zn.Zone(geometry=geom, peak=float(z[top]), peak_x=float(centre.x), peak_y=float(centre.y),
-                       area=area, n_cells=len(m), mean=float(z.mean()),
-                       n_incidents=None if counts is None else int(counts[g]), rank=0)
-        keyed.append((-zone.peak, -area, g, zone))
-    keyed.sort(key=lambda item: item[:3])
-    for rank, item in enumerate(keyed, start=1):
-        item[3].rank = rank
-    return [item[3] for item in keyed]
-
-
-def zone_ids(zones: Sequence[zn.Zone]) -> List[int]:
-    """Numbers 1..n from north to south (then west to east) by each zone's northernmost edge."""
-    order = sorted(range(len(zones)), key=lambda i: (-zones[i].geometry.bounds[3],
-                                                     zones[i].geometry.bounds[0]))
-    ids = [0] * len(zones)
-    for k, i in enumerate(order, start=1):
-        ids[i] = k
-    return ids
 
 
 class HotspotZonesAlgorithm(HotspotAlgorithm):
@@ -413,9 +263,10 @@ class HotspotZonesAlgorithm(HotspotAlgorithm):
             incidents = "" if zone.n_incidents is None else tr(", {n} incidents").format(n=zone.n_incidents)
             self.info(feedback, tr("Zone {rank}: peak {peak} at ({x}, {y}), {area} m², {cells} "
                                    "cells{incidents}.").format(
-                                       rank=zone.rank, peak=fmt_number(zone.peak, 4),
-                                       x=fmt_number(zone.peak_x, 1), y=fmt_number(zone.peak_y, 1),
-                                       area=fmt_number(zone.area, 0),
+                                       rank=zone.rank, peak=format_number(zone.peak, 4, strip_zeros=True),
+                                       x=format_number(zone.peak_x, 1, strip_zeros=True),
+                                       y=format_number(zone.peak_y, 1, strip_zeros=True),
+                                       area=format_number(zone.area, 0, strip_zeros=True),
                                        cells=zone.n_cells, incidents=incidents))
         feedback.setProgress(100)
         return {self.OUTPUT: dest, "N_ZONES": len(zones), "THRESHOLD_USED": threshold_used}
@@ -432,7 +283,8 @@ class HotspotZonesAlgorithm(HotspotAlgorithm):
                                                 "its CRS in the layer properties."))
             transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
         points = read_points(source, expression, context, feedback, "", transform, (0.0, 5.0),
-                             whole_layer(self, parameters, self.INCIDENTS, context))
+                             whole_layer(parameters.get(self.INCIDENTS),
+                                         self.parameterAsVectorLayer(parameters, self.INCIDENTS, context)))
         if points.read == 0 and expression:
             feedback.pushWarning(tr("No incidents pass the filter {expression}.").format(
                 expression=expression))
@@ -450,7 +302,8 @@ class HotspotZonesAlgorithm(HotspotAlgorithm):
                 "The raster has {rows} x {cols} cells, more than {max} million: it is read in blocks of "
                 "{f} x {f} cells, each taking the highest value it holds, so the zones follow cells {f} "
                 "times as large.").format(rows=raster.shape_read[0], cols=raster.shape_read[1],
-                                          max=fmt_number(MAX_RASTER_CELLS / 1e6, 4), f=raster.factor))
+                                          max=format_number(MAX_RASTER_CELLS / 1e6, 4, strip_zeros=True),
+                                          f=raster.factor))
         if not raster.valid.any():
             raise QgsProcessingException(tr("The raster {layer} has no valid cells (all nodata).").format(
                 layer=layer.name()))
@@ -462,14 +315,14 @@ class HotspotZonesAlgorithm(HotspotAlgorithm):
                 raise QgsProcessingException(tr("Give the threshold value, or choose the top percentage "
                                                 "method."))
             self.info(feedback, tr("Cells with a value of at least {threshold} form the zones.").format(
-                threshold=fmt_number(threshold, 6)))
+                threshold=format_number(threshold, 6, strip_zeros=True)))
         else:
             percent = self.parameterAsDouble(parameters, self.TOP_PERCENT, context)
             selected, threshold = zn.select_top_percent(raster.values, raster.valid, percent)
             self.info(feedback, tr("The top {percent}% of the {n} valid cells have a value of at least "
                                    "{threshold}: {k} cells.").format(
-                                       percent=fmt_number(percent, 3), n=n_valid,
-                                       threshold=fmt_number(threshold, 6), k=int(selected.sum())))
+                                       percent=format_number(percent, 3, strip_zeros=True), n=n_valid,
+                                       threshold=format_number(threshold, 6, strip_zeros=True), k=int(selected.sum())))
             del selected
         if feedback.isCanceled():
             raise Canceled()
@@ -487,7 +340,7 @@ class HotspotZonesAlgorithm(HotspotAlgorithm):
         if cells.n == 0:
             raise QgsProcessingException(tr("The Gi* layer has no cells."))
         feedback.setProgress(30)
-        lattice = square_lattice(cells)
+        lattice = zn.square_lattice(cells)
         confidence = {1: "90%", 2: "95%", 3: "99%"}[min_class]
         self.info(feedback, tr("{n} of the {total} cells are hot spots of at least {confidence} confidence "
                                "(class {level} or higher).").format(
@@ -495,7 +348,7 @@ class HotspotZonesAlgorithm(HotspotAlgorithm):
                                    confidence=confidence, level=min_class))
         if lattice is not None:
             self.info(feedback, tr("The cells form a square grid of {cell} m: zones are built on that grid.")
-                      .format(cell=fmt_number(lattice.cell, 3)))
+                      .format(cell=format_number(lattice.cell, 3, strip_zeros=True)))
             classes = np.zeros((lattice.rows, lattice.cols), dtype=np.int8)
             valid = np.zeros((lattice.rows, lattice.cols), dtype=bool)
             z = np.full((lattice.rows, lattice.cols), np.nan)
@@ -506,7 +359,7 @@ class HotspotZonesAlgorithm(HotspotAlgorithm):
                                          points_xy=points_xy, min_area=min_area)
         self.info(feedback, tr("The cells are not squares of one grid: touching hot cells are dissolved "
                                "into zones."))
-        return dissolve_zones(cells, min_class, points_xy, min_area, feedback)
+        return zn.dissolve_zones(cells, min_class, points_xy, min_area, self.monitor(feedback))
 
     def _write(self, parameters, context, feedback, zones: List[zn.Zone], crs) -> str:
         fields = self.output_fields()
@@ -514,11 +367,10 @@ class HotspotZonesAlgorithm(HotspotAlgorithm):
                                           QgsWkbTypes.Type.MultiPolygon, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        ids = zone_ids(zones)
+        ids = zn.zone_ids(zones)
         features = []
         for zone, zone_id in zip(zones, ids):
-            geom = QgsGeometry()
-            geom.fromWkb(zone.geometry.wkb)
+            geom = from_wkb(zone.geometry.wkb)
             geom.convertToMultiType()
             feature = QgsFeature(fields)
             feature.setGeometry(geom)

@@ -260,6 +260,23 @@ def transaction(con: sqlite3.Connection, path: str = "") -> Iterator[sqlite3.Con
         raise _locked_or_readonly(exc, path) from None
 
 
+@contextlib.contextmanager
+def triggers_suspended(con: sqlite3.Connection, table: str) -> Iterator[List[tuple]]:
+    """Drop *table*'s triggers for a bulk write and recreate them from their own SQL afterwards.
+
+    GDAL's per-row triggers (rtree maintenance, feature count) cost more than the rows; the
+    caller writes what they would have written in bulk. Use inside :func:`transaction`: when
+    the body raises, the rollback brings the triggers back. Yields the (name, sql) pairs.
+    """
+    triggers = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
+                           (table,)).fetchall()
+    for name, _ in triggers:
+        con.execute(f'DROP TRIGGER "{name}"')
+    yield triggers
+    for _, sql in triggers:
+        con.execute(sql)
+
+
 def _locked_or_readonly(exc: sqlite3.OperationalError, path: str) -> GeoPackageError:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:

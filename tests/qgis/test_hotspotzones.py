@@ -22,7 +22,7 @@ from qgis.core import (
 from rasterio.transform import from_origin
 from scipy import ndimage
 
-from tests.qgis.test_gistar_algs import X0, Y0, Log, clustered, features, point_layer
+from tests.qgis.test_gistar_algs import X0, Y0, Log, area_layer, clustered, features, jittered_areas, point_layer
 
 PX = 10.0
 ROWS, COLS = 40, 50
@@ -259,6 +259,25 @@ def test_zones_from_a_gistar_result(run_alg, grid):
     assert ("square grid of 100 m" in log.text()) == (grid == 0)
     expected = brute_gistar_zones(features(gi["OUTPUT"]), 1, list(zip(x, y)))
     assert len(expected) >= 2 and sum(z["n_cells"] for z in expected) == gi["N_HOT"]
+    check(features(result["OUTPUT"]), expected, rel=1e-12)
+
+
+def test_zones_from_a_gistar_result_per_area(run_alg):
+    """Gi* per area (irregular quadrilaterals that share edges and corners): dissolved with shapely,
+    whatever STRtree.query answers (geometries in shapely 1.8, indices in shapely 2; issue #11)."""
+    x, y, _ = clustered(seed=30)
+    points = point_layer(x, y)
+    areas = area_layer(jittered_areas(cols=16, rows=12, w=125.0, h=132.0, seed=2), ["buurt"] * 192)
+    gi = run_alg("hotspot:gistar", {"INPUT": points, "GRID": 2, "AREAS": areas, "DISTANCE_BAND": 200,
+                                    "PERMUTATIONS": 999, "SEED": 7, "OUTPUT": "TEMPORARY_OUTPUT"})
+    log = Log()
+    result = run_alg("hotspot:hotspotzones", {"INPUT_GISTAR": gi["OUTPUT"], "MIN_CLASS": 1,
+                                              "INCIDENTS": points,
+                                              "OUTPUT": "TEMPORARY_OUTPUT"}, feedback=log)
+    assert "touching hot cells are dissolved" in log.text()
+    expected = brute_gistar_zones(features(gi["OUTPUT"]), 1, list(zip(x, y)))
+    assert len(expected) >= 1 and max(z["n_cells"] for z in expected) >= 2
+    assert sum(z["n_cells"] for z in expected) == gi["N_HOT"]
     check(features(result["OUTPUT"]), expected, rel=1e-12)
 
 
