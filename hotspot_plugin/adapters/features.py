@@ -22,7 +22,6 @@ from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
 from qgis.core import (
-    NULL,
     QgsCsException,
     QgsExpression,
     QgsExpressionContext,
@@ -32,7 +31,6 @@ from qgis.core import (
     QgsProcessingFeatureSourceDefinition,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 from shapely.geometry.base import BaseGeometry
 
 from ..core.errors import Canceled
@@ -40,11 +38,7 @@ from ..core.progress import Monitor
 from ..i18n import tr
 from ..storage.fastread import PointColumns, read_ogr_points
 from .geometry import to_shapely
-
-
-def _is_null(value: object) -> bool:
-    """processing.base.is_null (adapters may not import processing)."""
-    return value is None or value == NULL or (isinstance(value, QVariant) and value.isNull())
+from .values import is_null as _is_null
 
 
 def feature_request(source, expression: str, context, attributes: Sequence[str] = ()) -> QgsFeatureRequest:

@@ -13,7 +13,6 @@ from typing import Callable, List, Tuple
 
 import numpy as np
 from qgis.core import (
-    NULL,
     QgsCsException,
     QgsExpression,
     QgsExpressionContext,
@@ -27,19 +26,11 @@ from ..core import days as day_numbers
 from ..core.errors import Canceled
 from ..core.incident_import import guess_mapping
 from ..i18n import tr
+from .values import is_null as _is_null
+from .values import plain  # noqa: F401 - part of this module's surface
 
 #: The date field of the safety GeoPackage's incidents.
 DEFAULT_DATE_FIELD = "occurred_at"
-
-
-def _is_null(value: object) -> bool:
-    """None, QGIS's NULL or a null QVariant (processing.base.is_null; adapters do not import processing)."""
-    return value is None or value == NULL or (isinstance(value, QVariant) and value.isNull())
-
-
-def plain(value: object) -> object:
-    """An attribute value with QGIS's NULL as None."""
-    return None if _is_null(value) else value
 
 
 def value_to_days(value: object, whole_days: bool) -> float:

@@ -24,29 +24,9 @@ from shapely.geometry.base import BaseGeometry
 
 from . import gistar as gs
 from .progress import Monitor, ensure
-
-try:  # shapely >= 2
-    from shapely import contains_xy as _contains_xy
-    from shapely import points as _points
-    from shapely import touches as _touches
-
-    def _touches_xy(geometry: BaseGeometry, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-        return np.asarray(_touches(geometry, _points(x, y)), dtype=bool)
-except ImportError:  # shapely 1.8
-    from shapely.vectorized import contains as _contains_xy  # type: ignore[no-redef]
-    from shapely.vectorized import touches as _touches_xy  # type: ignore[no-redef]
+from .shapely_compat import contains_xy, touches_xy  # noqa: F401 - re-exported
 
 _SQRT3 = math.sqrt(3.0)
-
-
-def contains_xy(geometry: BaseGeometry, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """True for the points strictly inside *geometry* (shapely 1.8 and 2)."""
-    return np.asarray(_contains_xy(geometry, np.asarray(x, float), np.asarray(y, float)), dtype=bool)
-
-
-def touches_xy(geometry: BaseGeometry, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """True for the points on the boundary of *geometry* (shapely 1.8 and 2)."""
-    return np.asarray(_touches_xy(geometry, np.asarray(x, float), np.asarray(y, float)), dtype=bool)
 
 
 # Cell corners ---------------------------------------------------------------------------------

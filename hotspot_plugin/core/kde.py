@@ -56,6 +56,10 @@ prefix sums run over an outer axis (``np.cumsum`` along a short inner axis is ve
 Streaming: :func:`density_bands` yields horizontal bands of rows; points are sorted by ``y``
 once, and a band only looks at the points whose window reaches it, so memory stays
 ``O(band_rows * cols + N)`` whatever the raster height.
+
+Why one module of this size: its size is earned. The derivation above (kernel polynomials as
+difference arrays along a row, the exact column runs, the tolerance band) and the code that
+implements each step belong together, so a reader can check one against the other.
 """
 from __future__ import annotations
 

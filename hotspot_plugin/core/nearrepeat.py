@@ -42,7 +42,9 @@ import numpy as np
 from scipy.spatial import cKDTree
 
 from .errors import InputError
+from .fdr import fdr_bh
 from .i18n import N_
+from .numbers import format_number
 from .progress import Monitor, ensure
 
 Translate = Optional[Callable[[str], str]]
@@ -70,13 +72,6 @@ SAME_LOCATION_ZERO_LABEL = N_("Same location (d = 0 m)")
 SAME_LOCATION_LABEL = N_("Same location (d ≤ {tol} m)")
 DISTANCE_LABEL = N_("{lo} < d ≤ {hi} m")
 TIME_LABEL = N_("{lo} ≤ t < {hi} days")
-
-
-def format_number(value: float, decimal: str = ".") -> str:
-    """A number as a short text: ``100.0`` -> ``"100"``, ``0.5`` -> ``"0.5"`` (or ``"0,5"``)."""
-    v = float(value)
-    text = str(int(v)) if v.is_integer() and abs(v) < 1e15 else format(v, ".10g")
-    return text.replace(".", decimal) if decimal != "." else text
 
 
 def _edge_values(edges: object) -> Optional[Tuple[float, ...]]:
@@ -175,7 +170,7 @@ class Bands:
         tr = translate or (lambda s: s)
         if self.same_location == 0:
             return tr(SAME_LOCATION_ZERO_LABEL)
-        return tr(SAME_LOCATION_LABEL).format(tol=format_number(self.same_location, decimal))
+        return tr(SAME_LOCATION_LABEL).format(tol=format_number(self.same_location, decimal=decimal))
 
     def distance_labels(self, translate: Translate = None, decimal: str = ".") -> List[str]:
         """One label per distance band, e.g. ``"100 < d ≤ 200 m"``."""
@@ -183,8 +178,8 @@ class Bands:
         out = []
         for k in range(self.n_distance):
             lo, hi = self.distance_range(k)
-            out.append(tr(DISTANCE_LABEL).format(lo=format_number(lo, decimal),
-                                                 hi=format_number(hi, decimal)))
+            out.append(tr(DISTANCE_LABEL).format(lo=format_number(lo, decimal=decimal),
+                                                 hi=format_number(hi, decimal=decimal)))
         return out
 
     def row_labels(self, translate: Translate = None, decimal: str = ".") -> List[str]:
@@ -194,7 +189,7 @@ class Bands:
     def time_labels(self, translate: Translate = None, decimal: str = ".") -> List[str]:
         """One label per time band, e.g. ``"7 ≤ t < 14 days"``."""
         tr = translate or (lambda s: s)
-        return [tr(TIME_LABEL).format(lo=format_number(lo, decimal), hi=format_number(hi, decimal))
+        return [tr(TIME_LABEL).format(lo=format_number(lo, decimal=decimal), hi=format_number(hi, decimal=decimal))
                 for lo, hi in (self.time_range(k) for k in range(self.n_time))]
 
 
@@ -554,25 +549,6 @@ SIGNIFICANCE_NOTE_PLAIN = N_("* = more pairs than expected by chance (Knox ratio
                              "in that cell on its own (not corrected for the {cells} cells tested).")
 
 
-def fdr_bh(p: np.ndarray, alpha: float) -> np.ndarray:
-    """Benjamini-Hochberg step-up over the finite p-values: True where rejected at FDR *alpha*.
-
-    With the m finite p-values sorted ``p_(1) <= ... <= p_(m)`` and ``k`` the largest rank with
-    ``p_(k) <= k * alpha / m``, the k smallest are rejected; NaN never is.
-    """
-    pa = np.asarray(p, dtype=float)
-    out = np.zeros(pa.shape, dtype=bool)
-    ok = np.isfinite(pa)
-    m = int(ok.sum())
-    if m == 0:
-        return out
-    ranked = np.sort(pa[ok])
-    passed = np.flatnonzero(ranked <= alpha * np.arange(1, m + 1) / m)
-    if passed.size:
-        out[ok] = pa[ok] <= ranked[passed[-1]]
-    return out
-
-
 def significant(result: KnoxResult, alpha: float = DEFAULT_ALPHA, fdr: bool = True) -> np.ndarray:
     """Cells with a significant excess of pairs (bool, the shape of ``result.p_value``).
 
@@ -596,7 +572,7 @@ def significance_note(result: KnoxResult, alpha: float = DEFAULT_ALPHA, fdr: boo
     ``.format(**params)`` (``alpha`` formatted with *decimal*, ``cells`` the number tested)."""
     cells = int(np.isfinite(np.asarray(result.p_value, dtype=float)).sum())
     return (SIGNIFICANCE_NOTE_FDR if fdr else SIGNIFICANCE_NOTE_PLAIN,
-            {"alpha": format_number(alpha, decimal), "cells": cells})
+            {"alpha": format_number(alpha, decimal=decimal), "cells": cells})
 
 
 def _raised(result: KnoxResult, alpha: float, fdr: bool = True) -> np.ndarray:
@@ -651,12 +627,12 @@ def conclusion(result: KnoxResult, alpha: float = DEFAULT_ALPHA, decimal: str = 
     params are ready-formatted texts (``distance``, ``days``, ``repeat_days``, ``alpha``).
     """
     distance, days, repeat_days = near_repeat_extent(result, alpha, fdr)
-    params = {"alpha": format_number(alpha, decimal)}
+    params = {"alpha": format_number(alpha, decimal=decimal)}
     if repeat_days is not None:
-        params["repeat_days"] = format_number(repeat_days, decimal)
+        params["repeat_days"] = format_number(repeat_days, decimal=decimal)
     if distance is not None and days is not None:
-        params["distance"] = format_number(distance, decimal)
-        params["days"] = format_number(days, decimal)
+        params["distance"] = format_number(distance, decimal=decimal)
+        params["days"] = format_number(days, decimal=decimal)
         if repeat_days is not None:
             return (N_("Raised risk up to {distance} m and {days} days after an incident; repeats at "
                        "the same location up to {repeat_days} days after an incident."), params)

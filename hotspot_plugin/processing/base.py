@@ -6,7 +6,6 @@ import math
 from typing import Optional
 
 from qgis.core import (
-    NULL,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
@@ -17,19 +16,14 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QIcon
 
 from .. import log
+from ..adapters.values import is_null  # noqa: F401 - the algorithms' NULL check
 from ..core.errors import Canceled, HotspotError
 from ..core.progress import Monitor
 from ..i18n import current_language, tr
 from ..paths import icon_path, resource
-
-
-def is_null(value: object) -> bool:
-    """True for None, QGIS's NULL and a null QVariant."""
-    return value is None or value == NULL or (isinstance(value, QVariant) and value.isNull())
 
 
 def given(parameters, name: str) -> bool:
