@@ -1,5 +1,7 @@
 # Hotspot Veiligheidsscan - build, test, demo and package.
 # `make demo` and `make test` do all the set-up on a fresh Debian (bookworm) machine.
+# `make test-matrix` (or `make test QGIS=3.40`) runs them on other QGIS versions in a Debian
+# chroot cached under build/rootfs/ (scripts/qgis_matrix.sh).
 
 SHELL := /bin/bash
 SYS_PYTHON := /usr/bin/python3
@@ -19,7 +21,15 @@ export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 export PYTHONDONTWRITEBYTECODE := 1
 export PROJ_DATA ?= /usr/share/proj
 
-.PHONY: setup deps test test-unit test-qgis demo demo-data bench package install qgis lint i18n clean
+# The test tools differ per QGIS version: pytest-qgis 3+ needs QGIS >= 3.34, 2.1 fails there.
+# Expanded in the recipe, after `deps` has installed QGIS.
+REQUIREMENTS = $(shell v=$$(dpkg-query -W -f='$${Version}' python3-qgis 2>/dev/null); \
+	dpkg --compare-versions "$$v" ge 3.34 && echo requirements-test-qgis3.34.txt || echo requirements-test.txt)
+# QGIS versions of `make test-matrix`; each runs in a Debian rootfs (see scripts/qgis_matrix.sh).
+MATRIX := 3.40 3.44
+
+.PHONY: setup deps test test-unit test-qgis demo demo-data bench package install qgis lint i18n clean \
+	test-matrix print-apt-packages
 
 setup: deps $(VENV)/.stamp i18n
 
@@ -32,19 +42,23 @@ deps:
 	fi
 	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
 
-$(VENV)/.stamp: requirements-test.txt
+$(VENV)/.stamp: $(wildcard requirements-test*.txt) | deps
 	$(SYS_PYTHON) -m venv --system-site-packages $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check -r requirements-test.txt
-	@touch $@
+	$(PY) -m pip install -q --disable-pip-version-check -r $(REQUIREMENTS)
+	@echo $(REQUIREMENTS) >$@
 
 i18n: $(BUILD)/i18n/hotspot_nl.qm
 
 $(BUILD)/i18n/hotspot_nl.qm: $(wildcard resources/i18n/nl/*.ts)
 	$(SYS_PYTHON) scripts/i18n.py compile $(BUILD)/i18n
 
+ifeq ($(QGIS),)
+# Both tiers run; the exit status is non-zero if either failed.
 test: setup
-	$(PY) -m pytest -p no:pytest_qgis tests/unit
-	$(PY) -m pytest tests/qgis
+	rc=0; \
+	$(PY) -m pytest -p no:pytest_qgis tests/unit || rc=1; \
+	$(PY) -m pytest tests/qgis || rc=1; \
+	exit $$rc
 
 test-unit: setup
 	$(PY) -m pytest -p no:pytest_qgis tests/unit
@@ -67,6 +81,22 @@ bench: setup
 package: setup
 	$(PY) scripts/package.py $(ZIP)
 
+lint: setup
+	$(PY) -m ruff check hotspot_plugin tests scripts
+	$(PY) scripts/check_core_purity.py
+	$(SYS_PYTHON) scripts/i18n.py check
+
+else
+# `make test QGIS=3.40`: the same target inside the cached Debian rootfs with that QGIS.
+test test-unit test-qgis demo demo-data bench package lint:
+	APT_PACKAGES="$(APT_PACKAGES)" scripts/qgis_matrix.sh $(QGIS) $@
+endif
+
+# Every target of the matrix on every version, also when one fails; logs in build/matrix-logs/.
+test-matrix:
+	@rc=0; for v in $(MATRIX); do \
+		APT_PACKAGES="$(APT_PACKAGES)" scripts/qgis_matrix.sh $$v test demo || rc=1; done; exit $$rc
+
 install: package
 	mkdir -p "$(QGIS_PROFILE_DIR)/python/plugins"
 	rm -rf "$(QGIS_PROFILE_DIR)/python/plugins/hotspot_plugin"
@@ -81,10 +111,9 @@ qgis: setup
 	QT_QPA_PLATFORM= qgis --profiles-path $(abspath $(BUILD)/qgis-profile) --noversioncheck \
 		--project resources/demo/zuiderwaarde.qgs
 
-lint: setup
-	$(PY) -m ruff check hotspot_plugin tests scripts
-	$(PY) scripts/check_core_purity.py
-	$(SYS_PYTHON) scripts/i18n.py check
+print-apt-packages:
+	@echo $(APT_PACKAGES)
 
 clean:
-	rm -rf $(BUILD) .pytest_cache
+	@! grep -q " $(abspath $(BUILD))/" /proc/mounts || { echo "something is mounted below $(BUILD)/"; exit 1; }
+	rm -rf --one-file-system $(BUILD) .pytest_cache

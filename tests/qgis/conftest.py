@@ -12,6 +12,24 @@ from qgis.core import QgsApplication
 _PROVIDERS: list = []  # keeps the Python side of registered providers alive
 
 
+@pytest.fixture(scope="session", autouse=True)
+def layer_tree_view(qgis_iface):
+    """A real QgsLayerTreeView on the project's layer tree, as qgis_iface.layerTreeView().
+
+    processing.runAndLoadResults puts its outputs into iface.layerTreeView(): pytest-qgis 2.1's
+    stub iface has no layerTreeView (QGIS 3.40 calls it), and the MagicMock that pytest-qgis 3+
+    returns for unknown methods is rejected by QGIS 3.44's compiled code.
+    """
+    from qgis.core import QgsLayerTreeModel, QgsProject
+    from qgis.gui import QgsLayerTreeView
+
+    view = QgsLayerTreeView(qgis_iface.mainWindow())
+    view.setModel(QgsLayerTreeModel(QgsProject.instance().layerTreeRoot(), view))
+    qgis_iface.layerTreeView = lambda: view
+    yield view
+    del qgis_iface.layerTreeView
+
+
 @pytest.fixture()
 def hotspot_provider(qgis_processing):
     """The Hotspot provider, registered as initProcessing does (again if a test unloaded it)."""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import stat
 import subprocess
@@ -243,6 +244,8 @@ def read_only(tmp_path):
 
     def make(path):
         if os.geteuid() == 0:
+            if shutil.which("chattr") is None:
+                pytest.skip("chattr (e2fsprogs) is not installed")
             if subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
                 pytest.skip("chattr +i is not available on this file system")
         else:
