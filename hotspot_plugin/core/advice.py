@@ -17,7 +17,7 @@ import copy
 import datetime
 import json
 from dataclasses import asdict, dataclass, field
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .advice_catalogue import (
     CATALOGUE_FORMAT,
@@ -46,6 +46,9 @@ from .advice_rules import (
 from .advice_text import CHECKLIST_GROUP_LABELS, Translate, format_number, render
 from .errors import InputError
 from .i18n import N_
+
+if TYPE_CHECKING:  # core.scan_record imports this module
+    from .scan_record import DraftedAdvice
 
 ADVICE_FORMAT = "hotspot-advice/1"
 
@@ -248,7 +251,7 @@ class Advice:
 
 
 def merge_advice(
-    old: Optional[Mapping[str, Any]], drafted: Advice, drafted_before: Optional[Mapping[str, Any]]
+    old: Optional[Advice], drafted: Advice, drafted_before: Optional["DraftedAdvice"]
 ) -> Tuple[Advice, List[str]]:
     """The advice of a re-run: the new draft, keeping the user's edits that still apply.
 
@@ -263,14 +266,16 @@ def merge_advice(
     * Newly proposed measures are added unless the user removed that measure from the previous
       draft; a proposal that is already among the kept measures only adds its finding links.
 
+    *old*: the saved advice (None: none); *drafted_before*: what the previous run drafted (the
+    record's ``parameters.advice_drafted``). *old* is not changed.
+
     Returns the advice and the ids of the measures that were dropped.
     """
-    if not old:
+    if old is None:
         return drafted, []
-    previous = Advice.from_json(old)
-    before = drafted_before or {}
-    before_findings = set(before.get("findings") or [])
-    before_measures = set(before.get("measures") or [])
+    previous = copy.deepcopy(old)
+    before_findings = set(drafted_before.findings if drafted_before is not None else [])
+    before_measures = set(drafted_before.measures if drafted_before is not None else [])
     saved_finding_ids = {f.id for f in previous.findings}
     removed_findings = before_findings - saved_finding_ids
     users = {f.id: f for f in previous.findings if f.rule == "user"}

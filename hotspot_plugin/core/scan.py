@@ -103,6 +103,7 @@ from .scan_types import (
     Buurt,
     HotspotZone,
     IncidentData,
+    ResultParameters,
     RiskObjects,
     ScanInputs,
     ScanResult,
@@ -469,19 +470,19 @@ def run_scan(inputs: ScanInputs, monitor: Optional[Monitor] = None) -> ScanResul
             "params": {"below": threshold - 1, "threshold": threshold},
         },
     }
-    parameters = {
-        "period": [_iso(period[0]), _iso(period[1])],
-        "comparison": [_iso(comparison[0]), _iso(comparison[1])],
-        "period_days": json_number(days_p),
-        "comparison_days": json_number(days_c),
-        "ring_width": json_number(ring_width),
-        "small_count_threshold": threshold,
-        "alpha": json_number(alpha),
-        "fields": None if inputs.fields is None else [str(f) for f in inputs.fields],
-        "categories": None if inputs.categories is None else [str(c) for c in inputs.categories],
-        "dagdelen": {k: list(v) for k, v in DAGDELEN_HOURS.items()},
-        "reference_mode": None if reference is None else ("nested" if nested else "separate"),
-    }
+    parameters = ResultParameters(
+        period=[_iso(period[0]), _iso(period[1])],
+        comparison=[_iso(comparison[0]), _iso(comparison[1])],
+        period_days=json_number(days_p),
+        comparison_days=json_number(days_c),
+        ring_width=json_number(ring_width),
+        small_count_threshold=threshold,
+        alpha=json_number(alpha),
+        fields=None if inputs.fields is None else [str(f) for f in inputs.fields],
+        categories=None if inputs.categories is None else [str(c) for c in inputs.categories],
+        dagdelen={k: list(v) for k, v in DAGDELEN_HOURS.items()},
+        reference_mode=None if reference is None else ("nested" if nested else "separate"),
+    )
     geography = geo.to_json()
     n_incidents = {
         "input": int(n_in),
@@ -514,6 +515,7 @@ __all__ = [
     "json_number",
     "ScanInputs",
     "ScanResult",
+    "ResultParameters",
     "IncidentData",
     "RiskObjects",
     "SchouwFindings",

@@ -3,7 +3,7 @@ takes a saved scan's values for what the user left out (pure core)."""
 from __future__ import annotations
 
 import re
-from typing import Any, List, Mapping, Optional, Sequence
+from typing import Any, List, Optional, Sequence
 
 
 def parse_codes(text: Optional[str]) -> List[str]:
@@ -24,8 +24,8 @@ def all_fields_as_none(fields: Optional[Sequence[str]], codes: Sequence[str]) ->
     return None if fields is None else list(fields)
 
 
-def given_or_saved(given: bool, value: Any, saved: Mapping[str, Any], key: str, kind=float) -> Any:
-    """*value* when the user gave it (or the saved scan has no *key*), else the saved value as *kind*."""
-    if given or key not in saved:
+def given_or_saved(given: bool, value: Any, saved: Any, kind=float) -> Any:
+    """*value* when the user gave it (or the saved scan has none: *saved* is None), else *saved* as *kind*."""
+    if given or saved is None:
         return value
-    return kind(saved[key])
+    return kind(saved)

@@ -17,6 +17,7 @@ import numpy as np
 from . import nearrepeat as nr
 from .advice_rules import Finding
 from .i18n import N_
+from .scan_record import NearRepeatInfo
 from .scan_types import IncidentData
 
 #: The category whose findings trigger the near-repeat test (woninginbraak).
@@ -67,41 +68,41 @@ def near_repeat_info(
     seed: int,
     period: Sequence[Any],
     comparison: Sequence[Any],
-) -> Dict[str, Any]:
+) -> NearRepeatInfo:
     """The ``near_repeat`` entry of the scan record's parameters.
 
     *conclusion*: ``nr.conclusion``'s (template, params); *text*: it rendered in the user's language.
     """
     distance, days_raised, repeat_days = nr.near_repeat_extent(knox, NEAR_REPEAT_ALPHA)
     template, params = conclusion
-    return {
-        "conclusion": text,
-        "conclusion_template": template,
-        "conclusion_params": params,
-        "distance": distance,
-        "days": days_raised,
-        "repeat_days": repeat_days,
-        "n_incidents": int(knox.n_incidents),
-        "category": BURGLARY,
-        "permutations": NEAR_REPEAT_PERMUTATIONS,
-        "seed": seed,
-        "alpha": NEAR_REPEAT_ALPHA,
-        "distance_edges": list(knox.bands.distance_edges),
-        "time_edges": list(knox.bands.time_edges),
-        "periods": [[str(comparison[0]), str(comparison[1])], [str(period[0]), str(period[1])]],
-    }
+    return NearRepeatInfo(
+        conclusion=text,
+        conclusion_template=template,
+        conclusion_params=params,
+        distance=distance,
+        days=days_raised,
+        repeat_days=repeat_days,
+        n_incidents=int(knox.n_incidents),
+        category=BURGLARY,
+        permutations=NEAR_REPEAT_PERMUTATIONS,
+        seed=seed,
+        alpha=NEAR_REPEAT_ALPHA,
+        distance_edges=list(knox.bands.distance_edges),
+        time_edges=list(knox.bands.time_edges),
+        periods=[[str(comparison[0]), str(comparison[1])], [str(period[0]), str(period[1])]],
+    )
 
 
 def near_repeat_finding(
     knox: nr.KnoxResult,
-    info: Mapping[str, Any],
+    info: NearRepeatInfo,
     burglary_finding: Finding,
     labels: Mapping[str, str],
     catalogue_measures: Mapping[str, Any],
 ) -> Optional[Finding]:
     """The near-repeat finding, or None when the test shows no raised risk (*info* from
     :func:`near_repeat_info`)."""
-    distance, days_raised = info["distance"], info["days"]
+    distance, days_raised = info.distance, info.days
     if distance is None or days_raised is None:
         return None
     measures = [WARNING_LETTERS] if WARNING_LETTERS in catalogue_measures else []
@@ -122,11 +123,11 @@ def near_repeat_finding(
             "n": int(knox.n_incidents),
             "distance": distance,
             "days": days_raised,
-            "repeat_days": info["repeat_days"],
+            "repeat_days": info.repeat_days,
             "knox_ratio_origin": origin_ratio,
             "p_value_origin": float(knox.p_value[1, 0]),
             "permutations": NEAR_REPEAT_PERMUTATIONS,
-            "seed": info["seed"],
+            "seed": info.seed,
         },
         measures=measures,
         group=f"cat:{BURGLARY}",

@@ -1,103 +1,47 @@
-"""The typed contract of a saved scan: what ``ScanRecord.parameters``, ``.results`` and ``.advice`` hold
-(pure core).
+"""The typed contract of a saved scan: what ``ScanRecord.parameters``, ``.results`` and ``.advice``
+hold (pure core).
 
-Today the scan record keeps these as nested dicts (``storage.scans.ScanRecord``); the classes here
-describe every key that is written (``processing/alg_environmentscan.record_parameters``) and read
-(the report, the wizard, the schouw algorithms), so that the consumers can switch to attributes in
-one step (see CONTRACT.md). Each class has ``to_json() -> dict`` with a schema ``"version"`` key and
-``from_json(dict)`` that also reads today's unversioned dicts (records saved by Hotspot 0.1).
-Keys this module does not know are kept in ``extra`` and written back unchanged.
+``storage.scans`` loads every record through :meth:`ScanRecordData.from_json` and saves it through
+:meth:`ScanRecordData.to_json`; everything else (the environment scan that writes the record, the
+wizard, the advice report, the schouw algorithms) reads and writes attributes, never dict keys
+(``tests/unit/test_code_layout.py`` holds that rule). Each class has ``to_json() -> dict`` with a
+schema ``"version"`` key and ``from_json(dict)`` that also reads the unversioned dicts of records
+saved by Hotspot 0.1. Keys this module does not know are kept in ``extra`` and written back unchanged.
 
-* :class:`RecordParameters` - ``record.parameters``: how the scan was asked for (upper-case keys, as
-  the algorithm's parameters), the GeoPackage's CRS, the reference, the heatmap, the hotspot zones,
-  what the advice drafted and the near-repeat test.
-* :class:`ResultParameters` - ``record.results["parameters"]``: the periods and options the scan
-  actually used. The rest of ``record.results`` is :class:`~hotspot_plugin.core.scan_types.ScanResult`.
-* ``record.advice`` is :class:`~hotspot_plugin.core.advice.Advice` (already typed, ``"format"``
-  ``"hotspot-advice/1"``).
+* :class:`RecordParameters` - ``record.parameters``: how the scan was asked for (the algorithm's
+  upper-case parameter keys become snake_case attributes: ``POINT`` -> ``.point``, ``RING_WIDTH`` ->
+  ``.ring_width``), the GeoPackage's CRS, the reference, the heatmap (:class:`HeatmapInfo`), the
+  hotspot zones (:class:`ZoneInfo`), what the advice drafted (:class:`DraftedAdvice`) and the
+  near-repeat test (:class:`NearRepeatInfo`).
+* ``record.results`` is :class:`~hotspot_plugin.core.scan_types.ScanResult` (``"format"``
+  ``"hotspot-scan/1"``) or None; its ``.parameters`` is :class:`ResultParameters` (the periods and
+  options the scan actually used).
+* ``record.advice`` is :class:`~hotspot_plugin.core.advice.Advice` (``"format"``
+  ``"hotspot-advice/1"``) or None.
 * :class:`ScanRecordData` - the three together, versioned.
 """
 from __future__ import annotations
 
-import copy
-from dataclasses import MISSING, dataclass, field, fields
-from typing import Any, Dict, List, Mapping, Optional, Type, TypeVar
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Mapping, Optional
 
 from .advice import Advice
-from .scan_types import ScanResult
+from .json_form import SCHEMA_VERSION, JsonForm
+from .scan_types import ResultParameters, ScanResult
 
-#: The version of the JSON form written by ``to_json``; dicts without "version" are version 0
-#: (Hotspot 0.1), which has the same keys.
-SCHEMA_VERSION = 1
-
-T = TypeVar("T", bound="_Json")
-
-
-def _default(f) -> Any:
-    """The default value of a dataclass field."""
-    return f.default_factory() if f.default is MISSING and f.default_factory is not MISSING else f.default
-
-
-@dataclass
-class _Json:
-    """Shared JSON behaviour: the dataclass fields are the dict keys (``json_keys`` renames)."""
-
-    #: field name -> JSON key, where they differ
-    json_keys = {}  # type: Dict[str, str]
-    #: fields holding nested _Json objects (or lists of them): field name -> class
-    nested = {}  # type: Dict[str, Any]
-    #: keys written only when the value is not None (absent from the dict otherwise)
-    optional_keys = frozenset()  # type: frozenset
-    versioned = True
-
-    def to_json(self) -> Dict[str, Any]:
-        out: Dict[str, Any] = {}
-        for f in fields(self):
-            if f.name in ("extra", "absent"):
-                continue
-            value = getattr(self, f.name)
-            key = self.json_keys.get(f.name, f.name)
-            if value is None and key in self.optional_keys:
-                continue
-            if f.name in self.absent and value == _default(f):  # type: ignore[attr-defined]
-                continue
-            if isinstance(value, _Json):
-                value = value.to_json()
-            elif isinstance(value, list) and value and isinstance(value[0], _Json):
-                value = [v.to_json() for v in value]
-            else:
-                value = copy.deepcopy(value)
-            out[key] = value
-        out.update(copy.deepcopy(self.extra))  # type: ignore[attr-defined]
-        if self.versioned:
-            out["version"] = SCHEMA_VERSION
-        return out
-
-    @classmethod
-    def from_json(cls: Type[T], data: Optional[Mapping[str, Any]]) -> T:
-        data = dict(data or {})
-        data.pop("version", None)
-        kwargs: Dict[str, Any] = {}
-        absent = set()
-        for f in fields(cls):
-            if f.name in ("extra", "absent"):
-                continue
-            key = cls.json_keys.get(f.name, f.name)
-            if key not in data:
-                absent.add(f.name)
-                continue
-            value = data.pop(key)
-            kind = cls.nested.get(f.name)
-            if kind is not None and value is not None:
-                value = [kind.from_json(v) for v in value] if isinstance(value, list) else kind.from_json(value)
-            else:
-                value = copy.deepcopy(value)
-            kwargs[f.name] = value
-        return cls(**kwargs, extra=copy.deepcopy(data), absent=absent)  # type: ignore[call-arg]
-
+__all__ = [
+    "SCHEMA_VERSION",
+    "DraftedAdvice",
+    "HeatmapInfo",
+    "NearRepeatInfo",
+    "RecordParameters",
+    "ResultParameters",
+    "ScanRecordData",
+    "ZoneInfo",
+]
 
 @dataclass
-class HeatmapInfo(_Json):
+class HeatmapInfo(JsonForm):
     """``parameters["heatmap"]``: how the heatmap of the area and ring was made."""
 
     radius: Optional[float] = None
@@ -121,22 +65,28 @@ class HeatmapInfo(_Json):
 
 
 @dataclass
-class ZoneInfo(_Json):
+class ZoneInfo(JsonForm):
     """One of ``parameters["zones"]``: a hotspot zone of the heatmap."""
 
     wkt: str = ""
-    peak: float = 0.0
-    rank: int = 0
+    #: the highest density in the zone (None: not known)
+    peak: Optional[float] = None
+    #: 1 for the zone with the highest peak (None: not known)
+    rank: Optional[int] = None
     area_m2: float = 0.0
+    #: the place of the peak (written only when known)
+    peak_x: Optional[float] = None
+    peak_y: Optional[float] = None
     extra: Dict[str, Any] = field(default_factory=dict)
     #: fields whose key the source dict lacked (left out again by to_json while at their default)
     absent: set = field(default_factory=set, repr=False, compare=False)
 
+    optional_keys = frozenset({"peak_x", "peak_y"})
     versioned = False
 
 
 @dataclass
-class DraftedAdvice(_Json):
+class DraftedAdvice(JsonForm):
     """``parameters["advice_drafted"]``: the ids the last draft proposed (to keep the user's removals)."""
 
     findings: List[str] = field(default_factory=list)
@@ -149,7 +99,7 @@ class DraftedAdvice(_Json):
 
 
 @dataclass
-class NearRepeatInfo(_Json):
+class NearRepeatInfo(JsonForm):
     """``parameters["near_repeat"]``: the Knox test of the municipality's burglaries."""
 
     conclusion: str = ""
@@ -175,7 +125,7 @@ class NearRepeatInfo(_Json):
 
 
 @dataclass
-class RecordParameters(_Json):
+class RecordParameters(JsonForm):
     """``record.parameters``: the scan's parameters as given (or completed) and what it made."""
 
     #: "AREA", "AREA_WKT", "POINT" or "saved"
@@ -229,31 +179,6 @@ class RecordParameters(_Json):
     optional_keys = frozenset({"near_repeat"})
 
 
-@dataclass
-class ResultParameters(_Json):
-    """``record.results["parameters"]``: what the scan used (half-open periods as ISO datetimes)."""
-
-    period: Optional[List[str]] = None
-    comparison: Optional[List[str]] = None
-    period_days: Optional[float] = None
-    comparison_days: Optional[float] = None
-    ring_width: Optional[float] = None
-    small_count_threshold: Optional[int] = None
-    alpha: Optional[float] = None
-    fields: Optional[List[str]] = None
-    categories: Optional[List[str]] = None
-    #: day part -> [from hour, to hour)
-    dagdelen: Optional[Dict[str, List[int]]] = None
-    #: "nested", "separate" or None (no reference)
-    reference_mode: Optional[str] = None
-    extra: Dict[str, Any] = field(default_factory=dict)
-    #: fields whose key the source dict lacked (left out again by to_json while at their default)
-    absent: set = field(default_factory=set, repr=False, compare=False)
-
-    #: a view of a part of ScanResult, which has its own "format" key
-    versioned = False
-
-
 def _without_version(data: Mapping[str, Any]) -> Dict[str, Any]:
     return {k: v for k, v in data.items() if k != "version"}
 
@@ -295,5 +220,5 @@ class ScanRecordData:
         )
 
     def result_parameters(self) -> ResultParameters:
-        """``results["parameters"]`` typed (empty when there are no results)."""
-        return ResultParameters.from_json(self.results.parameters if self.results is not None else None)
+        """``results.parameters`` (empty when there are no results)."""
+        return self.results.parameters if self.results is not None else ResultParameters()

@@ -15,6 +15,7 @@ from shapely.geometry.base import BaseGeometry
 
 from .errors import InputError
 from .i18n import N_
+from .json_form import JsonForm
 from .periods import Period
 
 FORMAT = "hotspot-scan/1"
@@ -125,10 +126,36 @@ class ScanInputs:
 
 
 @dataclass
-class ScanResult:
-    """The results of one scan as plain JSON data (see the module docstring for the layout)."""
+class ResultParameters(JsonForm):
+    """``ScanResult.parameters``: what the scan used (half-open periods as ISO datetimes)."""
 
-    parameters: Dict[str, Any]
+    period: Optional[List[str]] = None
+    comparison: Optional[List[str]] = None
+    period_days: Optional[float] = None
+    comparison_days: Optional[float] = None
+    ring_width: Optional[float] = None
+    small_count_threshold: Optional[int] = None
+    alpha: Optional[float] = None
+    fields: Optional[List[str]] = None
+    categories: Optional[List[str]] = None
+    #: day part -> [from hour, to hour)
+    dagdelen: Optional[Dict[str, List[int]]] = None
+    #: "nested", "separate" or None (no reference)
+    reference_mode: Optional[str] = None
+    extra: Dict[str, Any] = field(default_factory=dict)
+    #: fields whose key the source dict lacked (left out again by to_json while at their default)
+    absent: set = field(default_factory=set, repr=False, compare=False)
+
+    #: a part of ScanResult, which has its own "format" key
+    versioned = False
+
+
+@dataclass
+class ScanResult:
+    """The results of one scan: typed parameters, the rest plain JSON data (see the module docstring
+    of core.scan for the layout)."""
+
+    parameters: ResultParameters
     n_incidents: Dict[str, int]
     geography: Dict[str, Any]
     groups: List[Dict[str, Any]]
@@ -154,7 +181,9 @@ class ScanResult:
 
     def to_json(self) -> Dict[str, Any]:
         """A deep copy as a plain dict (only dicts, lists, str, int, float, bool, None)."""
-        return {k: copy.deepcopy(getattr(self, k)) for k in self._KEYS}
+        out = {k: copy.deepcopy(getattr(self, k)) for k in self._KEYS if k != "parameters"}
+        out["parameters"] = self.parameters.to_json()
+        return {k: out[k] for k in self._KEYS}
 
     def dumps(self) -> str:
         """The JSON text stored in the GeoPackage."""
@@ -181,7 +210,8 @@ class ScanResult:
             raise InputError(
                 N_("The stored scan results lack the parts: {missing}."), missing=", ".join(missing)
             )
-        return cls(**{k: copy.deepcopy(data[k]) for k in cls._KEYS})
+        parts = {k: copy.deepcopy(data[k]) for k in cls._KEYS if k != "parameters"}
+        return cls(parameters=ResultParameters.from_json(data["parameters"]), **parts)
 
     def group(self, key: str) -> Optional[Dict[str, Any]]:
         """The group with this key (``"total"``, ``"field:<code>"``, ``"cat:<code>"``), or None."""
@@ -197,7 +227,7 @@ class ScanResult:
     @property
     def threshold(self) -> int:
         """The small-count threshold the scan used."""
-        return int(self.parameters["small_count_threshold"])
+        return int(self.parameters.small_count_threshold)
 
 
 def group_key(kind: str, code: Optional[str] = None) -> str:

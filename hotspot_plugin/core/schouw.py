@@ -57,6 +57,7 @@ from .errors import InputError
 from .i18n import N_
 from .numbers import format_number
 from .progress import Monitor, ensure
+from .scan_record import ZoneInfo
 
 #: Walking speed of a schouw group (km/h).
 WALK_SPEED_KMH = 4.5
@@ -266,25 +267,17 @@ def hotspot_candidates(zones: Sequence[Any], area: Optional[BaseGeometry] = None
     return out
 
 
-def scan_zones(parameters: Optional[Mapping[str, Any]]) -> List[Dict[str, Any]]:
-    """The hotspot zones a saved scan keeps in its parameters (``"zones"``: wkt, peak, rank, peak_x,
-    peak_y) as dicts for :func:`hotspot_candidates`; a zone whose wkt cannot be read is skipped."""
-    zones = []
-    for z in (parameters or {}).get("zones") or []:
+def scan_zones(zones: Optional[Sequence[ZoneInfo]]) -> List[Dict[str, Any]]:
+    """The hotspot zones a saved scan keeps in its parameters (``record.parameters.zones``) as dicts
+    for :func:`hotspot_candidates`; a zone whose wkt cannot be read is skipped."""
+    out = []
+    for z in zones or []:
         try:
-            geom = wkt_loads(z["wkt"])
+            geom = wkt_loads(z.wkt)
         except Exception:  # noqa: BLE001 - a damaged zone is skipped
             continue
-        zones.append(
-            {
-                "geometry": geom,
-                "peak": z.get("peak"),
-                "rank": z.get("rank"),
-                "peak_x": z.get("peak_x"),
-                "peak_y": z.get("peak_y"),
-            }
-        )
-    return zones
+        out.append({"geometry": geom, "peak": z.peak, "rank": z.rank, "peak_x": z.peak_x, "peak_y": z.peak_y})
+    return out
 
 
 def _format_peak(value: float) -> str:

@@ -15,6 +15,7 @@ they are installed.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import importlib
 import importlib.util
@@ -53,6 +54,10 @@ _NOT_IN_SIGNATURE = frozenset({"TITLE", "AUTHOR", "ORGANISATION", "SCAN", "HEATM
 #: The open wizard (kept so it is not garbage-collected while shown or while its task runs).
 _open_wizards: Dict[str, "ScanWizard"] = {}
 
+
+def own_advice(record: ScanRecord) -> Advice:
+    """A copy of the record's advice for the wizard to edit (an empty advice when it has none)."""
+    return copy.deepcopy(record.advice) if record.advice is not None else Advice()
 
 
 class AlgorithmRunner(QObject):
@@ -253,7 +258,8 @@ class ScanWizard(QWizard):
         """The heatmap raster of the current record (absolute), or ''."""
         if self.last_heatmap and Path(self.last_heatmap).exists():
             return self.last_heatmap
-        relative = ((self.record.parameters if self.record else None) or {}).get("heatmap", {}).get("path")
+        heatmap = self.record.parameters.heatmap if self.record is not None else None
+        relative = heatmap.path if heatmap is not None else None
         if relative and self.gpkg_path():
             path = Path(self.gpkg_path()).parent / relative
             if path.exists():
@@ -266,8 +272,7 @@ class ScanWizard(QWizard):
         params: Dict[str, Any] = {"GPKG": self.gpkg_path(), "RING_WIDTH": self.area_page.ring.value()}
         params.update(self.area_page.area_parameters())
         params.update(self.data_page.parameters())
-        saved = (self.record.parameters or {}) if self.record is not None else {}
-        if not params["CATEGORIES"] and saved.get("CATEGORIES"):
+        if not params["CATEGORIES"] and self.record is not None and self.record.parameters.categories:
             # "" would mean "the saved categories" on a re-run: name all of them instead.
             params["CATEGORIES"] = ",".join(self.data_page.checked_categories()[0])
         params["SCAN"] = self.record.uuid if self.record is not None else ""
@@ -339,7 +344,7 @@ class ScanWizard(QWizard):
         if ok:
             try:
                 record = load_scan(self.gpkg_path(), str(results.get("SCAN_UUID") or ""))
-                self.advice = Advice.from_json(record.advice) if record.advice else Advice()
+                self.advice = own_advice(record)
             except HotspotError as exc:
                 ok, error = False, exc.render(tr)
             else:
@@ -381,7 +386,7 @@ class ScanWizard(QWizard):
             return False
         try:
             record = load_scan(path, key)
-            advice = Advice.from_json(record.advice) if record.advice else Advice()
+            advice = own_advice(record)
         except HotspotError as exc:
             show_message(self.area_page.message, exc.render(tr), True)
             return False
@@ -391,18 +396,18 @@ class ScanWizard(QWizard):
             return False
         page._loading = True
         try:
-            params = record.parameters or {}
-            point = params.get("POINT")
-            if params.get("area_source") == "POINT" and point and params.get("RADIUS"):
-                page.set_point(QgsPointXY(float(point[0]), float(point[1])), float(params["RADIUS"]))
+            params = record.parameters
+            point = params.point
+            if params.area_source == "POINT" and point and params.radius:
+                page.set_point(QgsPointXY(float(point[0]), float(point[1])), float(params.radius))
             else:
                 page.set_drawn(
                     QgsGeometry.fromWkt(record.area.wkt),
                     tr("The area of scan {reference}").format(reference=record.reference),
                 )
-            ring = ((record.results or {}).get("parameters") or {}).get(
-                "ring_width", params.get("RING_WIDTH")
-            )
+            ring = record.results.parameters.ring_width if record.results is not None else None
+            if ring is None:
+                ring = params.ring_width
             if ring is not None:
                 page.ring.setValue(float(ring))
         finally:
@@ -415,7 +420,7 @@ class ScanWizard(QWizard):
         self.data_page.load_record(record, page.info)
         page.refresh()
         self.run_signature = (
-            self.signature(self.analysis_parameters(heatmap=False)) if record.results else None
+            self.signature(self.analysis_parameters(heatmap=False)) if record.results is not None else None
         )
         show_message(
             page.message,
@@ -436,7 +441,7 @@ class ScanWizard(QWizard):
         if record is None or self.advice is None:
             return False, tr("There is no scan to save yet: run the analysis first.")
         page = self.data_page
-        record.advice = self.advice.to_json()
+        record.advice = copy.deepcopy(self.advice)  # a snapshot, as saved
         if status in ("concept", "definitief"):
             record.status = status
         record.title = page.title_edit.text().strip() or record.title

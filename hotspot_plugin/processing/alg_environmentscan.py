@@ -15,7 +15,7 @@ import os
 import uuid as uuidlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 import numpy as np
 from qgis.core import (
@@ -69,6 +69,7 @@ from ..core.scan_near_repeat import (
     near_repeat_info,
     seed_of,
 )
+from ..core.scan_record import DraftedAdvice, HeatmapInfo, NearRepeatInfo, RecordParameters, ZoneInfo
 from ..core.scan_types import RiskObjects, SchouwFindings, select_fields
 from ..i18n import decimal_sign, dutch, tr
 from ..settings import Settings
@@ -80,6 +81,14 @@ from .base import HotspotAlgorithm, given, gpkg_parameter, is_null
 FIELD_CODES: Tuple[str, ...] = tuple(SAFETY_FIELDS)
 
 
+class AreaSource(NamedTuple):
+    """How the scan area was given: "AREA", "AREA_WKT", "POINT" or "saved" (with the point and radius)."""
+
+    source: Optional[str]
+    point: Optional[List[float]] = None
+    radius: Optional[float] = None
+
+
 @dataclass
 class ScanParameters:
     """The parameters of one run, read and checked (completed from the saved scan on a re-run)."""
@@ -89,7 +98,7 @@ class ScanParameters:
     crs: QgsCoordinateReferenceSystem
     old: Optional[ScanRecord]
     area: BaseGeometry
-    area_meta: Dict[str, Any]
+    area_meta: AreaSource
     ring: float
     days: DatePeriod
     comparison_days: DatePeriod
@@ -358,7 +367,7 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
         crs = scan_crs(info.path, info.crs)
         key = (self.parameterAsString(parameters, self.SCAN, context) or "").strip()
         old = load_scan(path, key) if key else None
-        saved: Dict[str, Any] = dict(old.parameters or {}) if old is not None else {}
+        saved = old.parameters if old is not None else RecordParameters()
         if old is not None:
             self.info(
                 feedback,
@@ -377,23 +386,21 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
         ring = given_or_saved(
             passed(parameters, self.RING_WIDTH),
             self.parameterAsDouble(parameters, self.RING_WIDTH, context),
-            saved,
-            "RING_WIDTH",
+            saved.ring_width,
         )
         days, comparison_days = self._periods(parameters, context, saved, info)
         if passed(parameters, self.FIELDS):
             fields = chosen_fields(self.parameterAsEnums(parameters, self.FIELDS, context), FIELD_CODES)
         else:
-            fields = all_fields_as_none(saved.get("FIELDS"), FIELD_CODES)
+            fields = all_fields_as_none(saved.fields, FIELD_CODES)
         if passed(parameters, self.CATEGORIES):
             categories = parse_codes(self.parameterAsString(parameters, self.CATEGORIES, context)) or None
         else:
-            categories = saved.get("CATEGORIES")
+            categories = saved.categories
         small = given_or_saved(
             passed(parameters, self.SMALL_COUNT),
             self.parameterAsInt(parameters, self.SMALL_COUNT, context),
-            saved,
-            "SMALL_COUNT",
+            saved.small_count,
             int,
         )
         reference = reference_wkt = None
@@ -401,8 +408,8 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
             source = self._source(parameters, self.REFERENCE, context)
             reference = polygons_of(source, crs, context.transformContext(), tr("reference area layer"))
             reference_wkt = reference.wkt
-        elif saved.get("REFERENCE") and not passed(parameters, self.REFERENCE):
-            reference, reference_wkt = shapely_wkt.loads(saved["REFERENCE"]), saved["REFERENCE"]
+        elif saved.reference and not passed(parameters, self.REFERENCE):
+            reference, reference_wkt = shapely_wkt.loads(saved.reference), saved.reference
         p = ScanParameters(
             path=path, info=info, crs=crs, old=old, area=area, area_meta=area_meta, ring=ring,
             days=days, comparison_days=comparison_days, fields=fields, categories=categories,
@@ -432,7 +439,7 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
 
     def _area(
         self, parameters, context, crs, old: Optional[ScanRecord], feedback
-    ) -> Tuple[BaseGeometry, Dict[str, Any]]:
+    ) -> Tuple[BaseGeometry, AreaSource]:
         """The scan area in the GeoPackage's CRS and how it was given."""
         ways = [name for name in (self.AREA, self.AREA_WKT, self.POINT) if given(parameters, name)]
         if len(ways) > 1:
@@ -445,12 +452,8 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
         if not ways:
             if old is not None:
                 self.info(feedback, tr("No new area given: the area of the saved scan is used."))
-                saved = dict(old.parameters or {})
-                return old.area, {
-                    "area_source": saved.get("area_source", "saved"),
-                    "POINT": saved.get("POINT"),
-                    "RADIUS": saved.get("RADIUS"),
-                }
+                saved = old.parameters
+                return old.area, AreaSource(saved.area_source or "saved", saved.point, saved.radius)
             raise QgsProcessingException(
                 tr(
                     "Give the scan area: a polygon layer or its selected features (AREA), a polygon as WKT "
@@ -458,7 +461,7 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
                 )
             )
         way = ways[0]
-        meta: Dict[str, Any] = {"area_source": way, "POINT": None, "RADIUS": None}
+        meta = AreaSource(way)
         if way == self.AREA:
             source = self._source(parameters, self.AREA, context)
             area = polygons_of(source, crs, context.transformContext(), tr("scan area layer"))
@@ -474,27 +477,28 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
                 self.info(feedback, note)
             radius = self.parameterAsDouble(parameters, self.RADIUS, context)
             area = area_from_point(x, y, radius)
-            meta.update({"POINT": [x, y], "RADIUS": radius})
+            meta = AreaSource(way, [x, y], radius)
         if area.is_empty or area.area <= 0:
             raise QgsProcessingException(tr("The scan area has no surface; draw or choose a polygon."))
         return area, meta
 
-    def _periods(self, parameters, context, saved: Mapping[str, Any], info: si.GpkgInfo):
+    def _periods(self, parameters, context, saved: RecordParameters, info: si.GpkgInfo):
         """The period and comparison period as (first day, last day): given, saved or default.
 
         A saved period is used only when neither of its dates is given, a saved comparison period
         only when the period is the saved one as well.
         """
         p_names, c_names = (self.PERIOD_START, self.PERIOD_END), (self.COMPARISON_START, self.COMPARISON_END)
-        p_saved = saved if not any(passed(parameters, n) for n in p_names) else {}
-        c_saved = saved if p_saved and not any(passed(parameters, n) for n in c_names) else {}
+        p_saved = saved if not any(passed(parameters, n) for n in p_names) else None
+        c_saved = p_saved if p_saved is not None and not any(passed(parameters, n) for n in c_names) else None
         dates = [self._date(parameters, n, context, p_saved) for n in p_names]
         dates += [self._date(parameters, n, context, c_saved) for n in c_names]
         return resolve_periods(*dates, info.last)
 
-    def _date(self, parameters, name: str, context, saved: Mapping[str, Any]) -> Optional[dt.date]:
+    def _date(self, parameters, name: str, context, saved: Optional[RecordParameters]) -> Optional[dt.date]:
         if not given(parameters, name):
-            value = saved.get(name)
+            # PERIOD_START -> saved.period_start, ...
+            value = getattr(saved, name.lower()) if saved is not None else None
             return dt.date.fromisoformat(value) if value else None
         raw = parameters.get(name)
         if isinstance(raw, QDate):
@@ -635,9 +639,9 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
             if finding is not None:
                 insert_finding(findings, finding)
         drafted = Advice.draft(findings, catalogue)
-        saved = dict(p.old.parameters or {}) if p.old is not None else {}
+        old = p.old
         advice, dropped = merge_advice(
-            p.old.advice if p.old is not None else None, drafted, saved.get("advice_drafted")
+            old.advice if old is not None else None, drafted, old.parameters.advice_drafted if old is not None else None
         )
         for measure in dropped:
             feedback.pushWarning(
@@ -679,16 +683,12 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
 
     # ------------------------------------------------------------------------------ the record
     def _record(self, p, data, heat, result, advice, drafted, findings, near_repeat, feedback) -> ScanRecord:
-        """The scan record to save (its parameters JSON as the scans table has always held it)."""
+        """The scan record to save."""
         settings = Settings.load()
         old = p.old
-        parameters_json = record_parameters(
-            p, data, heat, findings, drafted, near_repeat, tr("the buurten together")
-        )
+        parameters = record_parameters(p, data, heat, findings, drafted, near_repeat, tr("the buurten together"))
         if p.heatmap_path:
-            relative = _relative_to(p.heatmap_path, p.path)
-            if relative:
-                parameters_json["heatmap"]["path"] = relative
+            parameters.heatmap.path = _relative_to(p.heatmap_path, p.path)
         title = p.title
         if not title:
             title = old.title if old is not None and old.title else _default_title(p.area, data.buurten)
@@ -710,9 +710,9 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
             author=author,
             organisation=organisation,
             created_at=old.created_at if old is not None else "",
-            parameters=parameters_json,
-            results=result.to_json(),
-            advice=advice.to_json(),
+            parameters=parameters,
+            results=result,
+            advice=advice,
         )
 
     def _save(self, p: ScanParameters, record: ScanRecord, heat: Heatmap, monitor) -> ScanRecord:
@@ -759,46 +759,46 @@ def union_box(boxes: Sequence[Sequence[float]]) -> Tuple[float, float, float, fl
 
 
 def record_parameters(p: ScanParameters, data: ScanData, heat: Heatmap, findings, drafted,
-                      near_repeat, buurten_together: str) -> Dict[str, Any]:
-    """The ``parameters`` JSON of the scan record (keys as the scans table has always held)."""
+                      near_repeat: Optional[NearRepeatInfo], buurten_together: str) -> RecordParameters:
+    """The parameters of the scan record: as asked for (completed) and what the scan made."""
     level_name = {"buurt": "buurten", "wijk": "wijken"}.get(data.level, data.level)
-    out: Dict[str, Any] = {
-        **p.area_meta,
-        "RING_WIDTH": p.ring,
-        "PERIOD_START": p.days[0].isoformat(),
-        "PERIOD_END": p.days[1].isoformat(),
-        "COMPARISON_START": p.comparison_days[0].isoformat(),
-        "COMPARISON_END": p.comparison_days[1].isoformat(),
-        "REFERENCE": p.reference_wkt,
-        "FIELDS": p.fields,
-        "CATEGORIES": p.categories,
-        "SMALL_COUNT": p.small,
-        "gpkg_crs": p.info.crs,
-        "reference_name": data.reference_name or ("" if data.reference is None else buurten_together),
-        "reference_inhabitants": data.reference_inhabitants,
-        "population_level": level_name,
-        "heatmap": {
-            "radius": heat.radius,
-            "pixel": heat.pixel,
-            "kernel": "quartic",
-            "output": "raw",
-            "weights": None,
-            "how": heat.how,
-            "grid": [heat.grid.x_min, heat.grid.y_max, heat.grid.cols, heat.grid.rows],
-            "n_incidents": heat.n_points,
-        },
-        "zones": [
-            {"wkt": z.geometry.wkt, "peak": float(z.peak), "rank": int(z.rank), "area_m2": float(z.area)}
+    return RecordParameters(
+        area_source=p.area_meta.source,
+        point=p.area_meta.point,
+        radius=p.area_meta.radius,
+        ring_width=p.ring,
+        period_start=p.days[0].isoformat(),
+        period_end=p.days[1].isoformat(),
+        comparison_start=p.comparison_days[0].isoformat(),
+        comparison_end=p.comparison_days[1].isoformat(),
+        reference=p.reference_wkt,
+        fields=p.fields,
+        categories=p.categories,
+        small_count=p.small,
+        gpkg_crs=p.info.crs,
+        reference_name=data.reference_name or ("" if data.reference is None else buurten_together),
+        reference_inhabitants=data.reference_inhabitants,
+        population_level=level_name,
+        heatmap=HeatmapInfo(
+            radius=heat.radius,
+            pixel=heat.pixel,
+            kernel="quartic",
+            output="raw",
+            weights=None,
+            how=heat.how,
+            grid=[heat.grid.x_min, heat.grid.y_max, heat.grid.cols, heat.grid.rows],
+            n_incidents=heat.n_points,
+        ),
+        zones=[
+            ZoneInfo(wkt=z.geometry.wkt, peak=float(z.peak), rank=int(z.rank), area_m2=float(z.area))
             for z in heat.zones
         ],
-        "advice_drafted": {
-            "findings": [f.id for f in findings],
-            "measures": [m.measure_id for m in drafted.measures if m.measure_id],
-        },
-    }
-    if near_repeat is not None:
-        out["near_repeat"] = near_repeat
-    return out
+        advice_drafted=DraftedAdvice(
+            findings=[f.id for f in findings],
+            measures=[m.measure_id for m in drafted.measures if m.measure_id],
+        ),
+        near_repeat=near_repeat,
+    )
 
 
 def _default_title(area: BaseGeometry, buurten: Sequence[Any]) -> str:

@@ -357,7 +357,7 @@ class SchouwRouteAlgorithm(HotspotAlgorithm):
         if p.zones is not None:
             zones = zones_of(p.zones, p.crs, context)
         else:
-            zones = sc.scan_zones(record.parameters) if record is not None else []
+            zones = sc.scan_zones(record.parameters.zones) if record is not None else []
         zones_union = None
         if zones:
             zones_union = unary_union([z["geometry"] for z in zones])

@@ -3,6 +3,10 @@
 A scan record holds the scan area (geometry), its parameters, results and advice as JSON,
 who made it and when, and the plugin version. Saving is one transaction; saving a record
 whose uuid exists updates it (``updated_at`` and ``version`` change, ``created_at`` stays).
+
+In Python the parameters, results and advice are typed (core.scan_record): loading reads their
+JSON with ``ScanRecordData.from_json`` (records saved by Hotspot 0.1, without a "version" key,
+load as well); saving writes ``ScanRecordData.to_json`` (with the "version" keys).
 """
 from __future__ import annotations
 
@@ -10,16 +14,19 @@ import datetime as dt
 import json
 import uuid as uuidlib
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional
+from typing import List, Optional
 
 from shapely import wkb as shapely_wkb
 from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from ..core import schema
+from ..core.advice import Advice
 from ..core.errors import InputError
 from ..core.gpkg_blob import blob_wkb, geometry_blob
 from ..core.i18n import N_
+from ..core.scan_record import RecordParameters, ScanRecordData
+from ..core.scan_types import ScanResult
 from ..paths import plugin_version
 from . import gpkg
 
@@ -29,7 +36,8 @@ FIELDS = ("uuid", "reference", "title", "status", "version", "author", "organisa
 
 @dataclass
 class ScanRecord:
-    """One saved scan. ``parameters``, ``results`` and ``advice`` are JSON-ready dicts."""
+    """One saved scan. ``parameters``, ``results`` and ``advice`` are typed (core.scan_record);
+    ``results`` and ``advice`` are None for a record without them."""
 
     area: BaseGeometry
     title: str = ""
@@ -42,9 +50,9 @@ class ScanRecord:
     created_at: str = ""
     updated_at: str = ""
     plugin_version: str = ""
-    parameters: Dict[str, Any] = field(default_factory=dict)
-    results: Dict[str, Any] = field(default_factory=dict)
-    advice: Dict[str, Any] = field(default_factory=dict)
+    parameters: RecordParameters = field(default_factory=RecordParameters)
+    results: Optional[ScanResult] = None
+    advice: Optional[Advice] = None
     fid: Optional[int] = None
 
 
@@ -87,9 +95,9 @@ def save_scan(path: str, record: ScanRecord) -> ScanRecord:
                 record.created_at = row[1] or record.created_at or now
                 record.version = int(row[2] or 1) + 1
             values = [getattr(record, name) for name in FIELDS[:10]]
-            values += [json.dumps(record.parameters, ensure_ascii=False, sort_keys=True),
-                       json.dumps(record.results, ensure_ascii=False, sort_keys=True),
-                       json.dumps(record.advice, ensure_ascii=False, sort_keys=True)]
+            parts = ScanRecordData(record.parameters, record.results, record.advice).to_json()
+            values += [json.dumps(parts[name], ensure_ascii=False, sort_keys=True)
+                       for name in ("parameters", "results", "advice")]
             blob = geometry_blob(area.wkb, area.bounds, sid)
             if row is None:
                 gpkg.insert_rows(con, schema.SCANS, ("geom", *FIELDS), [(blob, *values)])
@@ -114,12 +122,13 @@ def _next_reference_in(con, year: int) -> str:
 def _record(row) -> ScanRecord:
     fid, blob, *values = row
     data = dict(zip(FIELDS, values))
-    for name in ("parameters", "results", "advice"):
-        data[name] = json.loads(data[name]) if data[name] else {}
+    texts = [data.pop(name) for name in ("parameters", "results", "advice")]
+    parts = ScanRecordData.from_json(*(json.loads(text) if text else {} for text in texts))
     data["version"] = int(data["version"] or 1)
     raw = blob_wkb(blob)
     area = shapely_wkb.loads(raw) if raw else MultiPolygon()
-    return ScanRecord(area=area, fid=fid, **{k: ("" if v is None else v) for k, v in data.items()})
+    return ScanRecord(area=area, fid=fid, parameters=parts.parameters, results=parts.results, advice=parts.advice,
+                      **{k: ("" if v is None else v) for k, v in data.items()})
 
 
 def load_scan(path: str, key: str) -> ScanRecord:

@@ -29,6 +29,7 @@ from hotspot_plugin.core import kde, zones
 from hotspot_plugin.core.advice import Advice, draft_findings, load_catalogue
 from hotspot_plugin.core.gpkg_blob import blob_wkb, geometry_blob, point_blob
 from hotspot_plugin.core.scan import Buurt, IncidentData, RiskObjects, ScanInputs, SchouwFindings, run_scan
+from hotspot_plugin.core.scan_record import HeatmapInfo, NearRepeatInfo, RecordParameters, ZoneInfo
 from hotspot_plugin.storage import gpkg
 from hotspot_plugin.storage.scans import ScanRecord, save_scan
 
@@ -127,7 +128,7 @@ def make_record(
     with_zones: bool = True,
     author: str = "A. Analist",
     organisation: str = "Gemeente Teststad",
-    extra_parameters: Optional[dict] = None,
+    near_repeat: Optional[NearRepeatInfo] = None,
 ) -> ScanRecord:
     """Run the core scan on the GeoPackage's data, draft the advice and save the record."""
     data = read_inputs(path)
@@ -147,16 +148,15 @@ def make_record(
     )
     catalogue = load_catalogue()
     advice = Advice.draft(draft_findings(result, catalogue=catalogue), catalogue)
-    parameters = {
-        "GPKG": str(path),
-        "AREA_WKT": area.wkt,
-        "RING_WIDTH": 250,
-        "SMALL_COUNT": small_count,
-        "gpkg_crs": "EPSG:28992",
-        "heatmap": {"radius": 150, "pixel": 25, "kernel": 0},
-        "zones": [{"wkt": z.geometry.wkt, "peak": z.peak, "rank": z.rank} for z in found],
-        **(extra_parameters or {}),
-    }
+    parameters = RecordParameters(
+        area_source="AREA_WKT",
+        ring_width=250,
+        small_count=small_count,
+        gpkg_crs="EPSG:28992",
+        heatmap=HeatmapInfo(radius=150, pixel=25, kernel="quartic"),
+        zones=[ZoneInfo(wkt=z.geometry.wkt, peak=z.peak, rank=z.rank) for z in found],
+        near_repeat=near_repeat,
+    )
     record = ScanRecord(
         area=area if isinstance(area, MultiPolygon) else MultiPolygon([area]),
         title=title,
@@ -164,8 +164,8 @@ def make_record(
         author=author,
         organisation=organisation,
         parameters=parameters,
-        results=result.to_json(),
-        advice=advice.to_json(),
+        results=result,
+        advice=advice,
     )
     return save_scan(str(path), record)
 
@@ -312,16 +312,14 @@ def squash(text: str) -> str:
 
 
 def test_report_carries_the_scan(town, run_alg, tmp_path):
-    near = {
-        "conclusion_template": "Raised risk up to {distance} m and {days} days after a burglary.",
-        "conclusion_params": {"distance": 200, "days": 14},
-        "n_incidents": 62,
-        "permutations": 999,
-        "seed": 42,
-    }
-    record = make_record(
-        town, AREA, "Marktplein", reference="HS-2026-007", extra_parameters={"near_repeat": near}
+    near = NearRepeatInfo(
+        conclusion_template="Raised risk up to {distance} m and {days} days after a burglary.",
+        conclusion_params={"distance": 200, "days": 14},
+        n_incidents=62,
+        permutations=999,
+        seed=42,
     )
+    record = make_record(town, AREA, "Marktplein", reference="HS-2026-007", near_repeat=near)
     out = tmp_path / "advies.pdf"
     result = run_alg("hotspot:advicereport", {"GPKG": str(town), "SCAN": "HS-2026-007", "OUTPUT": str(out)})
     assert result["OUTPUT"] == str(out) and out.exists()
@@ -329,7 +327,7 @@ def test_report_carries_the_scan(town, run_alg, tmp_path):
     assert pages == result["PAGES"]
     res = record.results
     fields_with_data = [
-        g for g in res["groups"] if g["kind"] == "field" and (g["area"]["n"] or g["area"]["n_comparison"])
+        g for g in res.groups if g["kind"] == "field" and (g["area"]["n"] or g["area"]["n_comparison"])
     ]
     # title, summary, introduction, area, results, one page per field with data, schouw, conclusions,
     # recommendations (at least one page), appendix (at least one page)
@@ -337,7 +335,7 @@ def test_report_carries_the_scan(town, run_alg, tmp_path):
     text = pdf_text(out)
     flat = squash(text)
     assert "HS-2026-007" in pdf_text(out, 1) and "Marktplein" in pdf_text(out, 1)
-    total = next(g for g in res["groups"] if g["key"] == "total")
+    total = next(g for g in res.groups if g["key"] == "total")
     assert total["area"]["n"] >= 5
     # the scan's own figures: the total count in the period and in the comparison period
     assert re.search(rf"All incidents\s+{total['area']['n']}\s+{total['area']['n_comparison']}\s", text)
@@ -345,13 +343,13 @@ def test_report_carries_the_scan(town, run_alg, tmp_path):
     assert "1 January 2025 to 31 December 2025" in flat
     assert "1 January 2024 to 31 December 2024" in flat
     # small counts: vandalism (2.2.1) has 1..4 incidents in the area -> "<5", never the number
-    vandalism = next(g for g in res["groups"] if g["key"] == "cat:2.2.1")
+    vandalism = next(g for g in res.groups if g["key"] == "cat:2.2.1")
     assert 0 < vandalism["area"]["n"] < 5
     line = next(row for row in text.splitlines() if "2.2.1" in row)
     assert "<5" in line and not re.search(rf"\s{vandalism['area']['n']}\s", line.split("2.2.1", 1)[1])
     # the findings and measures of the saved advice
     advice = record.advice
-    assert advice["findings"] and advice["measures"]
+    assert advice.findings and advice.measures
     # the open schouw findings with their action (the closed one is left out)
     assert "Lamp vervangen" in flat and "Bevinding 1" in flat and "Bevinding 3" not in flat
     assert "Knox test of the 62 burglaries" in flat and "Raised risk up to 200 m and 14 days" in flat
@@ -545,7 +543,7 @@ def test_demo_town_report_time(run_alg, tmp_path):
     seconds = time.perf_counter() - start
     print(f"demo report: {result['PAGES']} pages in {seconds:.1f} s")
     assert seconds < 20.0  # target 15 s; measured 4-7 s on a 2-core machine
-    total = next(g for g in record.results["groups"] if g["key"] == "total")
+    total = next(g for g in record.results.groups if g["key"] == "total")
     assert total["area"]["n"] > 500
     assert pdf_pages(out) == result["PAGES"]
     assert f"All incidents {total['area']['n']} {total['area']['n_comparison']}" in squash(pdf_text(out))

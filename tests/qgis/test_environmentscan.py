@@ -33,7 +33,6 @@ from shapely import wkt as shapely_wkt
 from shapely.geometry import Point, box
 
 from hotspot_plugin.core import nearrepeat as nr
-from hotspot_plugin.core.advice import Advice
 from hotspot_plugin.storage.scans import list_scans, load_scan, save_scan
 from tests.qgis.conftest import count
 
@@ -198,24 +197,24 @@ def test_counts_rates_tests_and_tables_against_the_layout(scan_gpkg, run_alg, tm
     assert record.reference == out["REFERENCE"] and record.version == 1 and record.title == "Proefplein"
     assert record.area.equals(AREA) and record.author == "T. Est"
     res = record.results
-    assert out["N_INCIDENTS"] == 15 == res["n_incidents"]["area_period"]
-    assert res["parameters"]["period"] == ["2024-01-01T00:00:00", "2025-01-01T00:00:00"]
-    assert res["parameters"]["comparison"] == ["2023-01-01T00:00:00", "2024-01-01T00:00:00"]
+    assert out["N_INCIDENTS"] == 15 == res.n_incidents["area_period"]
+    assert res.parameters.period == ["2024-01-01T00:00:00", "2025-01-01T00:00:00"]
+    assert res.parameters.comparison == ["2023-01-01T00:00:00", "2024-01-01T00:00:00"]
     p = record.parameters
-    assert (p["PERIOD_START"], p["PERIOD_END"], p["COMPARISON_START"], p["COMPARISON_END"]) == \
+    assert (p.period_start, p.period_end, p.comparison_start, p.comparison_end) == \
         ("2024-01-01", "2024-12-31", "2023-01-01", "2023-12-31")
-    assert p["gpkg_crs"] == "EPSG:28992" and p["area_source"] == "AREA_WKT"
+    assert p.gpkg_crs == "EPSG:28992" and p.area_source == "AREA_WKT"
 
     # geography: area share of Noord, the ring's exact polygon area, the municipality's own count
     ring_m2 = 4 * 400 * 250 + 32 * 250 ** 2 * math.sin(math.pi / 32)  # sides + 64-gon corners
-    geo = res["geography"]
+    geo = res.geography
     assert geo["area_km2"] == pytest.approx(0.16, rel=1e-12)
     assert geo["ring_km2"] == pytest.approx(ring_m2 / 1e6, rel=1e-9)
     assert geo["inhabitants"]["area"] == pytest.approx(160.0, rel=1e-12)
     assert geo["inhabitants"]["ring"] == pytest.approx(1000 * ring_m2 / 1e6, rel=1e-9)
     assert geo["inhabitants"]["reference"] == 4000 and geo["reference_km2"] == pytest.approx(2.0)
 
-    groups = {g["key"]: g for g in res["groups"]}
+    groups = {g["key"]: g for g in res.groups}
     p0 = DAYS_2024 / (DAYS_2024 + DAYS_2023)
     for cat in ("1.2.3", "1.4.5"):
         g = groups[f"cat:{cat}"]
@@ -251,7 +250,7 @@ def test_counts_rates_tests_and_tables_against_the_layout(scan_gpkg, run_alg, tm
     assert groups["cat:1.4.5"]["area"]["n_comparison_small"] is False
 
     # weekday x hour (Monday first) and the month series, from the datetimes
-    when = res["when"]["groups"]
+    when = res.when["groups"]
     for key, times in (("total", AREA_BIKES_2024 + AREA_ASSAULT_2024), ("cat:1.2.3", AREA_BIKES_2024),
                        ("cat:1.4.5", AREA_ASSAULT_2024)):
         table = np.zeros((7, 24), dtype=int)
@@ -263,35 +262,35 @@ def test_counts_rates_tests_and_tables_against_the_layout(scan_gpkg, run_alg, tm
         assert when[key]["weekday_hour"] == table.tolist()
         assert when[key]["weekday_hour_small"] == [[0 < v < 5 for v in row] for row in table.tolist()]
         assert when[key]["months_period"] == months
-    assert res["when"]["months"][0] == "2023-01" and res["when"]["months"][-1] == "2024-12"
+    assert res.when["months"][0] == "2023-01" and res.when["months"][-1] == "2024-12"
 
     # risk objects and open schouw findings
-    ro = res["where"]["risk_objects"]
+    ro = res.where["risk_objects"]
     assert ro["area"]["by_kind"] == {"horeca": 1} and ro["ring"]["by_kind"] == {"horeca": 1}
-    assert res["schouw"]["n_open"] == 1 and res["schouw"]["by_severity"]["rood"] == 1
+    assert res.schouw["n_open"] == 1 and res.schouw["by_severity"]["rood"] == 1
 
     # findings: the bicycle rate is 8.1x the municipality's (significant) -> reference_high; the open red
     # lighting finding -> schouw_red
-    advice = Advice.from_json(record.advice)
+    advice = record.advice
     ids = {f.id for f in advice.findings}
     vs = groups["cat:1.2.3"]["vs_reference"]["per_1000"]
     assert vs["ratio"] >= 1.25 and two_sided(12, 37, 160 / 4000) < 0.05
     assert "reference_high:cat:1.2.3" in ids and "schouw_red:verlichting" in ids
     assert out["FINDINGS"] == len(advice.findings) and advice.measures
-    assert "near_repeat" not in p  # no burglary finding
+    assert p.near_repeat is None  # no burglary finding
 
     # the heatmap and the zones
     import rasterio
 
-    assert out["HEATMAP"] == str(heat) and p["heatmap"]["path"] == "heat.tif"
+    assert out["HEATMAP"] == str(heat) and p.heatmap.path == "heat.tif"
     assert heat.with_suffix(".qml").exists()  # the heatmap style
     with rasterio.open(heat) as src:
         band = src.read(1)
         assert src.crs.to_epsg() == 28992 and src.nodata == -9999
-        assert src.transform.a == p["heatmap"]["pixel"]
+        assert src.transform.a == p.heatmap.pixel
         assert src.bounds.left <= AREA.bounds[0] - 250 and src.bounds.top >= AREA.bounds[3] + 250
-    assert (band > 0).any() and p["heatmap"]["n_incidents"] > 0
-    assert p["zones"] and all(shapely_wkt.loads(z["wkt"]).area > 0 for z in p["zones"])
+    assert (band > 0).any() and p.heatmap.n_incidents > 0
+    assert p.zones and all(shapely_wkt.loads(z.wkt).area > 0 for z in p.zones)
 
 
 def test_heatmap_parameters_follow_the_rule(scan_gpkg, run_alg):
@@ -299,15 +298,15 @@ def test_heatmap_parameters_follow_the_rule(scan_gpkg, run_alg):
     from hotspot_plugin.core.kde import suggest_parameters
 
     out = scan(run_alg, scan_gpkg, AREA_WKT=AREA.wkt)
-    p = load_scan(str(scan_gpkg), out["SCAN_UUID"]).parameters["heatmap"]
+    p = load_scan(str(scan_gpkg), out["SCAN_UUID"]).parameters.heatmap
     xy = [(x, y) for _, t, _, x, y in incident_rows() if t.startswith("2024")]
     radius, pixel, _, _ = suggest_parameters([a for a, _ in xy], [b for _, b in xy])
-    assert (p["radius"], p["pixel"], p["how"]) == (radius, pixel, "suggested")
+    assert (p.radius, p.pixel, p.how) == (radius, pixel, "suggested")
     few = scan(run_alg, scan_gpkg, AREA_WKT=AREA.wkt, CATEGORIES="1.4.5")  # 10 incidents: fixed
-    p = load_scan(str(scan_gpkg), few["SCAN_UUID"]).parameters["heatmap"]
-    assert (p["radius"], p["pixel"], p["how"]) == (150.0, 10.0, "fixed")
+    p = load_scan(str(scan_gpkg), few["SCAN_UUID"]).parameters.heatmap
+    assert (p.radius, p.pixel, p.how) == (150.0, 10.0, "fixed")
     rec = load_scan(str(scan_gpkg), few["SCAN_UUID"])
-    assert [g["key"] for g in rec.results["groups"] if g["kind"] == "category"] == ["cat:1.4.5"]
+    assert [g["key"] for g in rec.results.groups if g["kind"] == "category"] == ["cat:1.4.5"]
     assert few["N_INCIDENTS"] == 3
 
 
@@ -338,9 +337,9 @@ def test_point_wkt_and_selected_feature_give_the_same_scan(scan_gpkg, run_alg):
     recs = [load_scan(str(scan_gpkg), r["SCAN_UUID"]) for r in (by_point, by_wkt, by_layer)]
     for rec in recs[1:]:
         assert rec.area.symmetric_difference(recs[0].area).area < 1e-6
-        assert rec.results["groups"] == recs[0].results["groups"]
-        assert rec.results["geography"] == recs[0].results["geography"]
-    assert recs[0].parameters["POINT"] == [centre[0], centre[1]] and recs[0].parameters["RADIUS"] == 200
+        assert rec.results.groups == recs[0].results.groups
+        assert rec.results.geography == recs[0].results.geography
+    assert recs[0].parameters.point == [centre[0], centre[1]] and recs[0].parameters.radius == 200
     assert len({r["SCAN_UUID"] for r in (by_point, by_wkt, by_layer)}) == 3
     assert by_point["N_INCIDENTS"] > 0
     # the whole layer: three polygons together
@@ -361,7 +360,7 @@ def test_rerun_keeps_uuid_bumps_version_and_keeps_user_edits(scan_gpkg, run_alg)
     first = scan(run_alg, scan_gpkg, AREA_WKT=AREA.wkt)
     path = str(scan_gpkg)
     rec = load_scan(path, first["REFERENCE"])
-    advice = Advice.from_json(rec.advice)
+    advice = rec.advice
     assert len(advice.measures) >= 2
     kept, removed = advice.measures[0], advice.measures[1]
     kept.owner, kept.note, kept.priority = "wijkagent", "met de wijkagent afstemmen", 3
@@ -370,7 +369,6 @@ def test_rerun_keeps_uuid_bumps_version_and_keeps_user_edits(scan_gpkg, run_alg)
     rewritten = next(f for f in advice.findings if f.rule != "user")  # rewritten as the wizard does it
     rewritten.rule, rewritten.template, rewritten.params = "user", "Fietsendiefstal: veel te hoog", {}
     advice.add_measure(text="Achterpad verlichten", finding_ids=[own.id])
-    rec.advice = advice.to_json()
     rec.title = "Eigen titel"
     save_scan(path, rec)  # the user's edits: version 2
 
@@ -379,10 +377,10 @@ def test_rerun_keeps_uuid_bumps_version_and_keeps_user_edits(scan_gpkg, run_alg)
     new = load_scan(path, first["SCAN_UUID"])
     assert new.version == 3 and new.title == "Eigen titel" and len(records(scan_gpkg)) == 1
     assert new.area.equals(rec.area) and new.created_at == rec.created_at
-    groups = {g["key"]: g for g in new.results["groups"]}
+    groups = {g["key"]: g for g in new.results.groups}
     assert groups["cat:1.2.3"]["area"]["n_comparison_small"] is False  # 4 is not below 4
     assert groups["cat:1.4.5"]["area"]["n_small"] is True
-    merged = Advice.from_json(new.advice)
+    merged = new.advice
     by_id = {m.measure_id: m for m in merged.measures if m.measure_id}
     assert by_id[kept.measure_id].owner == "wijkagent" and by_id[kept.measure_id].priority == 3
     assert by_id[kept.measure_id].note == "met de wijkagent afstemmen"
@@ -397,8 +395,8 @@ def test_rerun_keeps_uuid_bumps_version_and_keeps_user_edits(scan_gpkg, run_alg)
     # the saved periods are used again; a new period replaces both its dates and the comparison
     other = scan(run_alg, scan_gpkg, SCAN=first["SCAN_UUID"], PERIOD_START="2024-07-01", PERIOD_END=None)
     p = load_scan(path, other["SCAN_UUID"]).parameters
-    assert (p["PERIOD_START"], p["PERIOD_END"]) == ("2024-07-01", "2025-06-30")
-    assert (p["COMPARISON_START"], p["COMPARISON_END"]) == ("2023-07-01", "2024-06-30")
+    assert (p.period_start, p.period_end) == ("2024-07-01", "2025-06-30")
+    assert (p.comparison_start, p.comparison_end) == ("2023-07-01", "2024-06-30")
 
 
 def test_cancel_saves_nothing(scan_gpkg, run_alg, tmp_path):
@@ -486,9 +484,9 @@ def test_near_repeat_finding_on_planted_burglaries(make_gpkg, write_csv, run_alg
     add_areas(gpkg)
     out = scan(run_alg, gpkg, AREA_WKT=AREA.wkt)
     rec = load_scan(str(gpkg), out["SCAN_UUID"])
-    near = rec.parameters["near_repeat"]
+    near = rec.parameters.near_repeat
     seed = uuidlib.UUID(out["SCAN_UUID"]).int % 2 ** 32
-    assert near["seed"] == seed and near["permutations"] == 999 and near["n_incidents"] == len(rows)
+    assert near.seed == seed and near.permutations == 999 and near.n_incidents == len(rows)
 
     # the same test on the same burglaries (2023 and 2024, ordered by date, x, y) with the same seed
     data = sorted(((dt.date.fromisoformat(r[1][:10]) - dt.date(1970, 1, 1)).days, r[3], r[4]) for r in rows)
@@ -496,9 +494,9 @@ def test_near_repeat_finding_on_planted_burglaries(make_gpkg, write_csv, run_alg
                    seed=seed)
     distance, days_raised, _ = nr.near_repeat_extent(knox)
     assert distance is not None and days_raised is not None
-    assert (near["distance"], near["days"]) == (distance, days_raised)
+    assert (near.distance, near.days) == (distance, days_raised)
 
-    advice = Advice.from_json(rec.advice)
+    advice = rec.advice
     finding = advice.finding("near_repeat:cat:1.1.1")
     assert finding is not None and finding.category == "1.1.1"
     assert finding.params["distance"] == distance and finding.params["days"] == days_raised
@@ -507,8 +505,8 @@ def test_near_repeat_finding_on_planted_burglaries(make_gpkg, write_csv, run_alg
     assert letters and finding.id in letters[0].finding_ids
     # reproducible: a re-run (same uuid, same seed) gives the same conclusion
     scan(run_alg, gpkg, SCAN=out["SCAN_UUID"])
-    again = load_scan(str(gpkg), out["SCAN_UUID"]).parameters["near_repeat"]
-    assert again["conclusion"] == near["conclusion"] and again["seed"] == seed
+    again = load_scan(str(gpkg), out["SCAN_UUID"]).parameters.near_repeat
+    assert again.conclusion == near.conclusion and again.seed == seed
 
 
 # ---------------------------------------------------------------------------------- demo town
@@ -523,8 +521,8 @@ def test_demo_town_markt(run_alg, tmp_path):
                                               "HEATMAP": str(tmp_path / "markt.tif")})
     assert time.perf_counter() - t0 < 10
     rec = load_scan(str(gpkg), out["SCAN_UUID"])
-    assert out["N_INCIDENTS"] > 100 and out["FINDINGS"] > 0 and rec.parameters["zones"]
-    assert rec.results["where"]["risk_objects"]["area"]["by_kind"]["horeca"] >= 20
+    assert out["N_INCIDENTS"] > 100 and out["FINDINGS"] > 0 and rec.parameters.zones
+    assert rec.results.where["risk_objects"]["area"]["by_kind"]["horeca"] >= 20
     assert rec.title.startswith("Environment scan") or rec.title.startswith("Omgevingsscan")
 
 

@@ -33,7 +33,6 @@ from qgis.PyQt.QtWidgets import QDialog
 
 from hotspot_plugin import i18n
 from hotspot_plugin.core.advice import load_catalogue
-from hotspot_plugin.core.scan import ScanResult
 from hotspot_plugin.gui import scan_wizard as sw
 from hotspot_plugin.gui.map_tools import PointMapTool, PolygonMapTool
 from hotspot_plugin.storage.scans import list_scans, load_scan
@@ -453,7 +452,7 @@ def test_run_show_edit_save_and_open_again(make_wizard, demo_gpkg, dutch, qgis_i
     assert [r.uuid for r in list_scans(str(demo_gpkg))] == [record.uuid]
     assert record.title == "Centrum Zuiderwaarde" and record.author == "A. Analist"
     # the table shows the numbers of the saved record ...
-    result = ScanResult.from_json(load_scan(str(demo_gpkg), record.uuid).results)
+    result = load_scan(str(demo_gpkg), record.uuid).results
     t = result.threshold
     for g in result.groups:
         if g["kind"] == "category" and not (g["area"]["n"] or g["area"]["n_comparison"] or g["ring"]["n"]):
@@ -564,13 +563,13 @@ def test_run_show_edit_save_and_open_again(make_wizard, demo_gpkg, dutch, qgis_i
     assert not wizard.dirty and "versie 2" in save_page.message.text()
     saved = load_scan(str(demo_gpkg), record.reference)
     assert (saved.uuid, saved.version, saved.status) == (record.uuid, 2, "definitief")
-    assert saved.advice == wizard.advice.to_json()
-    own_measures = [m for m in saved.advice["measures"] if own.id in m["finding_ids"]]
-    assert [(m["text"], m["priority"], m["owner"], m["due_date"]) for m in own_measures] == [
+    assert saved.advice.to_json() == wizard.advice.to_json()
+    own_measures = [m for m in saved.advice.measures if own.id in m.finding_ids]
+    assert [(m.text, m.priority, m.owner, m.due_date) for m in own_measures] == [
         ("Gesprek met de tunnelbeheerder", 1, "politie", "2026-06-30"),
         ("", 2, "gemeente", None),
     ]
-    assert [f["template"] for f in saved.advice["findings"] if f["rule"] == "user"] == [
+    assert [f.template for f in saved.advice.findings if f.rule == "user"] == [
         "Veel geweld rond het plein in het weekend",
         "Bewoners mijden de tunnel na donker",
     ]
@@ -620,7 +619,7 @@ def test_run_show_edit_save_and_open_again(make_wizard, demo_gpkg, dutch, qgis_i
             "concept",
         )
         assert len(list_scans(str(demo_gpkg))) == 1
-        assert rerun.results["parameters"]["period"][0][:10] == again.data_page.periods()[0].isoformat()
+        assert rerun.results.parameters.period[0][:10] == again.data_page.periods()[0].isoformat()
         texts = [f.template for f in again.advice.findings if f.rule == "user"]
         assert "Bewoners mijden de tunnel na donker" in texts
         assert any(m.text == "Gesprek met de tunnelbeheerder" for m in again.advice.measures)
@@ -708,8 +707,8 @@ def test_open_function_and_saved_scan_list(make_wizard, demo_gpkg, qgis_iface):
     first = wizard.record
     assert (
         first is not None
-        and first.parameters["POINT"] == [152900, 442950]
-        and first.parameters["RADIUS"] == 300
+        and first.parameters.point == [152900, 442950]
+        and first.parameters.radius == 300
     )
     wizard.done(QDialog.DialogCode.Accepted)
     wizard = make_wizard(demo_gpkg)
@@ -780,7 +779,7 @@ def test_report_and_buurtschouw_from_the_save_page(make_wizard, demo_gpkg, tmp_p
     assert str(pdf) in page.message.text() and page.report_button.isEnabled()
     saved = load_scan(str(demo_gpkg), wizard.record.uuid)  # saved before the report was made
     assert saved.version == 2 and any(
-        f["template"] == "Eigen bevinding voor het rapport" for f in saved.advice["findings"]
+        f.template == "Eigen bevinding voor het rapport" for f in saved.advice.findings
     )
     # the buurtschouw gets the GeoPackage and the scan, after unsaved edits are saved
     calls = []

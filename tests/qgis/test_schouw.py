@@ -28,6 +28,7 @@ from shapely.ops import unary_union
 from hotspot_plugin import i18n
 from hotspot_plugin.core import schouw as sc
 from hotspot_plugin.core.gpkg_blob import geometry_blob, point_blob
+from hotspot_plugin.core.scan_record import RecordParameters, ZoneInfo
 from hotspot_plugin.storage import fieldpackage as fp
 from hotspot_plugin.storage import gpkg
 from hotspot_plugin.storage.scans import ScanRecord, save_scan
@@ -111,17 +112,17 @@ def town(make_gpkg):
         ],
     )
     zones = [
-        {
-            "wkt": box(*crossing(4, 4), crossing(4, 4)[0] + 1, crossing(4, 4)[1] + 1).buffer(20).wkt,
-            "peak": 9.5,
-            "rank": 1,
-            "peak_x": crossing(4, 4)[0],
-            "peak_y": crossing(4, 4)[1],
-        },
-        {"wkt": Point(*crossing(1, 3)).buffer(30).wkt, "peak": 4.0, "rank": 2},
+        ZoneInfo(
+            wkt=box(*crossing(4, 4), crossing(4, 4)[0] + 1, crossing(4, 4)[1] + 1).buffer(20).wkt,
+            peak=9.5,
+            rank=1,
+            peak_x=crossing(4, 4)[0],
+            peak_y=crossing(4, 4)[1],
+        ),
+        ZoneInfo(wkt=Point(*crossing(1, 3)).buffer(30).wkt, peak=4.0, rank=2),
     ]
     area = box(X0 - 10, Y0 - 10, X0 + (N - 1) * STEP + 10, Y0 + (N - 1) * STEP + 10)
-    record = save_scan(path, ScanRecord(area=area, title="Rasterwijk", parameters={"zones": zones}))
+    record = save_scan(path, ScanRecord(area=area, title="Rasterwijk", parameters=RecordParameters(zones=zones)))
     return path, record
 
 
@@ -638,7 +639,7 @@ def test_imported_findings_show_up_in_the_scan_and_the_report(package, run_alg, 
 
     run_alg("hotspot:environmentscan", {"GPKG": path, "SCAN": record.uuid})
     scan = load_scan(path, record.uuid)
-    listed = scan.results["schouw"]
+    listed = scan.results.schouw
     assert [item["uuid"] for item in listed["items"]] == [a] and listed["by_severity"]["rood"] == 1
 
     pdf = tmp_path / "advies.pdf"

@@ -157,3 +157,79 @@ def test_one_of_each():
     for what, pattern in patterns.items():
         where = [str(p.relative_to(PKG)) for p in _modules() if pattern.search(p.read_text(encoding="utf-8"))]
         assert len(where) == 1, f"{what}: {where}"
+
+
+#: The typed parts of a scan record (core.scan_record) and the names a record (or its results) goes by.
+RECORD_PARTS = {"parameters", "results", "advice"}
+RECORD_OWNERS = {"record", "saved", "old", "rec", "result", "results"}
+#: Where the parts meet their JSON form.
+RECORD_JSON_MODULES = {"core/scan_record.py", "core/json_form.py", "storage/scans.py"}
+DICT_METHODS = {"get", "setdefault", "items", "keys", "values", "update", "pop"}
+
+
+def _record_part(node: ast.AST) -> bool:
+    """``record.parameters``, ``self.record.results``, ``p.old.advice``, ``result.parameters`` (also inside
+    ``(... or {})``)."""
+    if isinstance(node, ast.BoolOp):
+        return _record_part(node.values[0])
+    if not (isinstance(node, ast.Attribute) and node.attr in RECORD_PARTS):
+        return False
+    owner = node.value
+    return (isinstance(owner, ast.Name) and owner.id in RECORD_OWNERS) or (
+        isinstance(owner, ast.Attribute) and owner.attr in RECORD_OWNERS
+    )
+
+
+def _dict_access_on_record_parts(source: str) -> List[Tuple[int, str]]:
+    """(line, what) of every dict access on a record part: ``record.parameters["x"]``,
+    ``record.results.get("x")``, ``dict(record.parameters)``, ``Advice.from_json(record.advice)``."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Subscript) and _record_part(node.value):
+            found.append((node.lineno, f"{ast.unparse(node.value)}[...]"))
+        elif isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Attribute) and func.attr in DICT_METHODS and _record_part(func.value):
+                found.append((node.lineno, f"{ast.unparse(func)}()"))
+            elif (isinstance(func, ast.Name) and func.id == "dict") or (
+                isinstance(func, ast.Attribute) and func.attr == "from_json"
+            ):
+                found += [(node.lineno, f"{ast.unparse(func)}({ast.unparse(a)})") for a in node.args
+                          if _record_part(a)]
+    return sorted(found)
+
+
+def test_the_dict_access_rule_sees_what_it_should():
+    bad = """
+x = record.parameters["heatmap"]["path"]
+y = (record.parameters or {}).get("zones")
+z = self.record.parameters.get("REFERENCE")
+a = Advice.from_json(record.advice) if record.advice else Advice()
+b = ScanResult.from_json(record.results)
+c = dict(p.old.parameters or {})
+d = self.result.parameters["period"]
+e = record.results.parameters.get("ring_width")
+"""
+    assert [line for line, _ in _dict_access_on_record_parts(bad)] == [2, 3, 4, 5, 6, 7, 8, 9]
+    good = """
+x = record.parameters.heatmap.path
+y = record.results.groups[0]["key"]
+z = self.result.where.get("zones")
+a = record.advice or Advice()
+"""
+    assert _dict_access_on_record_parts(good) == []
+
+
+def test_record_parts_are_read_as_attributes():
+    """The scan record's parameters, results and advice are typed (core.scan_record): outside the
+    modules that meet their JSON form, nobody reads them as dicts."""
+    bad = []
+    for folder in (PKG, ROOT / "tests", ROOT / "scripts"):
+        for path in _modules(folder):
+            if path.is_relative_to(PKG) and path.relative_to(PKG).as_posix() in RECORD_JSON_MODULES:
+                continue
+            if path == Path(__file__).resolve():
+                continue
+            for line, what in _dict_access_on_record_parts(path.read_text(encoding="utf-8")):
+                bad.append(f"{path.relative_to(ROOT)}:{line} {what}")
+    assert bad == [], "\n".join(bad)

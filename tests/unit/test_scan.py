@@ -344,7 +344,7 @@ def test_reference_ratio_and_interval(result):
     lo2, hi2 = cp_interval(12, 34)
     assert (km["ci_low"], km["ci_high"]) == pytest.approx((lo2 * 6.5, hi2 * 6.5), rel=1e-6)
     assert km["significant"] is True and km["ci_low"] > 1
-    assert result.parameters["reference_mode"] == "nested"
+    assert result.parameters.reference_mode == "nested"
     # the youth nuisance at x = -100 lies in no buurt: not in the reference
     assert result.group("cat:M.1")["reference"]["n"] == 3 + 5
 
@@ -364,7 +364,7 @@ def test_reference_separate_area():
     # a scan area outside the reference area, through the scan
     _, inc = town_incidents()
     r = run_scan(ScanInputs(inc, box(-3000, -3000, -2000, -2000), PERIOD, COMPARISON, buurten=BUURTEN))
-    assert r.parameters["reference_mode"] == "separate"
+    assert r.parameters.reference_mode == "separate"
     assert r.methods["reference"]["id"] == "rate_ratio_separate"
 
 
@@ -381,7 +381,7 @@ def test_nested_reference_counts_the_whole_area():
         ScanInputs(inc, AREA, PERIOD, COMPARISON, reference=ref, reference_inhabitants=10000, buurten=BUURTEN)
     )
     g = r.group("cat:1.1.1")
-    assert r.parameters["reference_mode"] == "nested"
+    assert r.parameters.reference_mode == "nested"
     assert (g["area"]["n"], g["reference"]["n"]) == (2, 4)
     assert g["vs_reference"]["per_1000"]["ratio"] == pytest.approx((2 / 4000) / (4 / 10000))
 
@@ -409,7 +409,7 @@ def test_weekday_hour_table_and_day_parts(result):
     assert w["dagdeel"] == dd == {"dag": 3, "avond": 3, "nacht": 6}
     assert w["dagdeel_share"]["nacht"] == pytest.approx(6 / 12)
     assert w["dagdeel_small"] == {"dag": True, "avond": True, "nacht": False}
-    assert result.parameters["dagdelen"] == {"dag": [7, 19], "avond": [19, 23], "nacht": [23, 7]}
+    assert result.parameters.dagdelen == {"dag": [7, 19], "avond": [19, 23], "nacht": [23, 7]}
 
 
 def test_day_part_boundaries():
@@ -510,7 +510,7 @@ def test_small_count_marking(result):
     r4 = scan(small_count_threshold=3)
     assert r4.group("cat:M.1")["area"]["n_small"] is False
     assert r4.group("cat:1.1.1")["ring"]["n_small"] is True
-    assert r4.parameters["small_count_threshold"] == 3
+    assert r4.parameters.small_count_threshold == 3
     # every small mark agrees with its count
     for g in result.groups:
         for zone in ("area", "ring"):
@@ -544,9 +544,9 @@ def test_json_round_trip(result):
         "methods",
         "warnings",
     }
-    assert result.parameters["period"] == ["2024-01-01T00:00:00", "2025-01-01T00:00:00"]
-    assert result.parameters["comparison"] == ["2023-01-01T00:00:00", "2024-01-01T00:00:00"]
-    assert result.parameters["ring_width"] == 250.0
+    assert result.parameters.period == ["2024-01-01T00:00:00", "2025-01-01T00:00:00"]
+    assert result.parameters.comparison == ["2023-01-01T00:00:00", "2024-01-01T00:00:00"]
+    assert result.parameters.ring_width == 250.0
     with pytest.raises(InputError):
         ScanResult.from_json('{"format": "other"}')
     with pytest.raises(InputError):
@@ -578,7 +578,7 @@ def test_default_periods():
         np.datetime64("2022-01-01T00:00:00"),
     )
     r = scan(period=None, comparison=None)
-    assert r.parameters["period"] == [
+    assert r.parameters.period == [
         "2024-01-02T00:00:00",
         "2025-01-02T00:00:00",
     ]  # last incident 2025-01-01

@@ -134,3 +134,21 @@ def test_record_data_of_a_record_without_results():
     assert data.results is None and data.advice is None
     assert data.result_parameters().period is None
     assert data.to_json() == {"parameters": {"version": SCHEMA_VERSION}, "results": {}, "advice": {}}
+
+
+def test_the_results_parameters_are_typed_inside_the_scan_result():
+    data = ScanRecordData.from_json(PARAMETERS, RESULTS, ADVICE)
+    assert isinstance(data.results.parameters, ResultParameters)
+    assert data.results.parameters.period == ["2024-01-01T00:00:00", "2025-01-01T00:00:00"]
+    assert data.results.threshold == 5
+    assert data.results.to_json() == RESULTS                       # the result's own JSON, unversioned
+    assert list(data.results.to_json()) == list(RESULTS)           # in the order of ScanResult._KEYS
+
+
+def test_a_zone_keeps_its_peak_place_only_when_known():
+    with_place = {"wkt": "POINT (1 2)", "peak": 2.0, "rank": 1, "area_m2": 0.0, "peak_x": 1.0, "peak_y": 2.0}
+    assert ZoneInfo.from_json(with_place).to_json() == with_place
+    assert "peak_x" not in ZoneInfo(wkt="POINT (1 2)", peak=2.0, rank=1).to_json()
+    # a zone written without peak and rank (by hand, or damaged) reads them as unknown
+    z = ZoneInfo.from_json({"wkt": "POINT (1 2)"})
+    assert (z.peak, z.rank) == (None, None) and z.to_json() == {"wkt": "POINT (1 2)"}

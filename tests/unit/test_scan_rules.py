@@ -1,6 +1,7 @@
 """The pure rules that moved out of hotspot:environmentscan into core; expected values worked out by hand."""
 from __future__ import annotations
 
+import copy
 import datetime as dt
 
 import numpy as np
@@ -22,6 +23,7 @@ from hotspot_plugin.core.scan_choices import all_fields_as_none, chosen_fields, 
 from hotspot_plugin.core.scan_geography import largest_buurt
 from hotspot_plugin.core.scan_geometry import box_text, polygon_parts
 from hotspot_plugin.core.scan_near_repeat import burglary_to_test, insert_finding, knox_arrays, seed_of, whole
+from hotspot_plugin.core.scan_record import DraftedAdvice, RecordParameters
 from hotspot_plugin.core.scan_types import IncidentData, select_fields
 
 D = dt.date
@@ -113,11 +115,11 @@ def test_chosen_fields():
 
 
 def test_given_or_saved():
-    saved = {"RING_WIDTH": "100", "SMALL_COUNT": 3}
-    assert given_or_saved(True, 250.0, saved, "RING_WIDTH") == 250.0
-    assert given_or_saved(False, 250.0, saved, "RING_WIDTH") == 100.0
-    assert given_or_saved(False, 5, saved, "SMALL_COUNT", int) == 3
-    assert given_or_saved(False, 5, {}, "SMALL_COUNT", int) == 5
+    saved = RecordParameters(ring_width="100", small_count=3)
+    assert given_or_saved(True, 250.0, saved.ring_width) == 250.0
+    assert given_or_saved(False, 250.0, saved.ring_width) == 100.0
+    assert given_or_saved(False, 5, saved.small_count, int) == 3
+    assert given_or_saved(False, 5, RecordParameters().small_count, int) == 5
 
 
 # --- geometry and texts -----------------------------------------------------------------------
@@ -220,7 +222,7 @@ def test_merge_advice_keeps_the_users_edits():
                   ChosenMeasure(None, text="eigen", finding_ids=["user:1"]),
                   ChosenMeasure("m9", finding_ids=["f9"])],
     )
-    before = {"findings": ["f1", "f2", "f3"], "measures": ["m1", "m2", "m3"]}
+    before = DraftedAdvice(findings=["f1", "f2", "f3"], measures=["m1", "m2", "m3"])
     # the new draft: f1, f2 (removed by the user before), f4 (new); f3 no longer fires
     drafted = Advice(
         findings=[_finding("f1", measures=["m1"]), _finding("f2", measures=["m2"]),
@@ -228,7 +230,9 @@ def test_merge_advice_keeps_the_users_edits():
         measures=[ChosenMeasure("m1", finding_ids=["f1", "f4"]), ChosenMeasure("m2", finding_ids=["f2"]),
                   ChosenMeasure("m3", finding_ids=["f4"]), ChosenMeasure("m4", finding_ids=["f4"])],
     )
-    advice, dropped = merge_advice(saved.to_json(), drafted, before)
+    kept = copy.deepcopy(saved)
+    advice, dropped = merge_advice(saved, drafted, before)
+    assert saved == kept  # the saved advice is not changed
     # f1 in the user's words, f2 stays removed, f3 gone, f4 new, the user's own finding kept
     assert [(f.id, f.template) for f in advice.findings] == [("f1", "my words"), ("f4", "t"), ("user:1", "own")]
     by = {(m.measure_id or m.text): m for m in advice.measures}

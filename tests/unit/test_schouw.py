@@ -12,6 +12,7 @@ from shapely.geometry import Point, box
 from hotspot_plugin.core import advice
 from hotspot_plugin.core import schouw as s
 from hotspot_plugin.core.errors import InputError
+from hotspot_plugin.core.scan_record import RecordParameters
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -398,16 +399,16 @@ def test_context_bbox_holds_area_and_points_plus_margin():
 
 
 def test_scan_zones_reads_the_saved_zones_and_skips_damaged_ones():
-    params = {
+    params = RecordParameters.from_json({
         "zones": [
             {"wkt": "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))", "peak": 3.5, "rank": 1, "peak_x": 5, "peak_y": 6},
             {"wkt": "not a geometry", "rank": 2},
             {"wkt": "POLYGON ((20 0, 30 0, 30 10, 20 10, 20 0))", "rank": 3},
         ]
-    }
-    zones = s.scan_zones(params)
+    })
+    zones = s.scan_zones(params.zones)
     assert len(zones) == 2
     assert zones[0]["geometry"].area == 100.0
     assert (zones[0]["peak"], zones[0]["rank"], zones[0]["peak_x"], zones[0]["peak_y"]) == (3.5, 1, 5, 6)
     assert zones[1]["rank"] == 3 and zones[1]["peak"] is None
-    assert s.scan_zones({}) == [] and s.scan_zones(None) == [] and s.scan_zones({"zones": None}) == []
+    assert s.scan_zones([]) == [] and s.scan_zones(None) == [] and s.scan_zones(RecordParameters().zones) == []

@@ -157,7 +157,7 @@ class AdvicePage(QWizardPage):
     def threshold(self) -> Optional[int]:
         record = self.wizard().record
         try:
-            return int(((record.results or {}).get("parameters") or {}).get("small_count_threshold"))
+            return int(record.results.parameters.small_count_threshold)
         except (TypeError, ValueError, AttributeError):
             return None
 

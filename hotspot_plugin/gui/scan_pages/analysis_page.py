@@ -28,7 +28,6 @@ from qgis.PyQt.QtWidgets import (
     QWizardPage,
 )
 
-from ...core.errors import HotspotError
 from ...core.numbers import format_number
 from ...core.scan import ScanResult, suppress
 from ...i18n import decimal_sign, tr
@@ -263,11 +262,15 @@ class AnalysisPage(QWizardPage):
     def show_results(self) -> None:
         wizard = self.wizard()
         record = wizard.record
-        try:
-            self.result = ScanResult.from_json(record.results)
-        except HotspotError as exc:
-            self.result = None
-            show_message(self.status, exc.render(tr), True)
+        self.result = record.results
+        if self.result is None:
+            show_message(
+                self.status,
+                tr("The scan {reference} has no results; run the environment scan first.").format(
+                    reference=record.reference or record.uuid
+                ),
+                True,
+            )
             return
         info = wizard.area_page.info
         self.labels = {code: label for code, label, _f, _n in (info.categories if info else [])}
@@ -278,8 +281,8 @@ class AnalysisPage(QWizardPage):
         geo = result.geography or {}
         params = result.parameters
         fmt = date_format()
-        start = qdate(params["period"][0]).toString(fmt)
-        end = qdate(str(np.datetime64(params["period"][1], "s") - np.timedelta64(1, "s"))[:10]).toString(fmt)
+        start = qdate(params.period[0]).toString(fmt)
+        end = qdate(str(np.datetime64(params.period[1], "s") - np.timedelta64(1, "s"))[:10]).toString(fmt)
         inhabitants = (geo.get("inhabitants") or {}).get("area")
         status = tr(
             "{reference}: {n} incidents in the area ({km2} km², about {inh} inhabitants) from {start} up to "
@@ -292,7 +295,7 @@ class AnalysisPage(QWizardPage):
             start=start,
             end=end,
             ring=suppress(n.get("ring_period"), t),
-            width=format_number(params.get("ring_width"), 0, dec, group=True),
+            width=format_number(params.ring_width, 0, dec, group=True),
         )
         show_message(self.status, status, False)
         self.status.setStyleSheet("")
@@ -304,9 +307,9 @@ class AnalysisPage(QWizardPage):
                 "a number for its 95% interval)."
             ).format(
                 t=t,
-                c_start=qdate(params["comparison"][0]).toString(fmt),
+                c_start=qdate(params.comparison[0]).toString(fmt),
                 c_end=qdate(
-                    str(np.datetime64(params["comparison"][1], "s") - np.timedelta64(1, "s"))[:10]
+                    str(np.datetime64(params.comparison[1], "s") - np.timedelta64(1, "s"))[:10]
                 ).toString(fmt),
             )
         )
@@ -495,23 +498,23 @@ class AnalysisPage(QWizardPage):
         if record is None or info is None or self.result is None:
             return
         area = QgsGeometry.fromWkt(record.area.wkt)
-        zones = list((record.parameters or {}).get("zones") or [])
+        zones = list(record.parameters.zones or [])
         heatmap = wizard.heatmap_path()
         size = QSize(max(480, self.tabs.width() - 24), max(300, self.tabs.height() - 70))
         self.map.render(
             info.path,
             info.crs,
             area,
-            float(self.result.parameters.get("ring_width") or 0),
+            float(self.result.parameters.ring_width or 0),
             zones,
             heatmap,
-            self.result.parameters.get("period"),
+            self.result.parameters.period,
             size,
         )
         parts = [
             tr("blue line: scan area"),
             tr("dashed: ring of {m} m").format(
-                m=format_number(self.result.parameters.get("ring_width"), 0, group=True)
+                m=format_number(self.result.parameters.ring_width, 0, group=True)
             ),
         ]
         if zones:

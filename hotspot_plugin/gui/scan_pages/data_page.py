@@ -38,6 +38,7 @@ from ...core.categories import SAFETY_FIELDS
 from ...core.errors import HotspotError
 from ...core.numbers import format_number
 from ...core.scan import default_periods
+from ...core.scan_types import ResultParameters
 from ...i18n import decimal_sign, tr
 from ...settings import Settings
 from .common import (
@@ -188,9 +189,9 @@ class DataPage(QWizardPage):
         self.reference.clear()
         wizard = self.wizard()
         record = wizard.record if wizard is not None else None
-        if record is not None and (record.parameters or {}).get("REFERENCE"):
+        if record is not None and record.parameters.reference:
             # A re-run without REFERENCE uses the saved reference area.
-            name = (record.parameters or {}).get("reference_name") or ""
+            name = record.parameters.reference_name or ""
             self.reference.addItem(
                 tr("The reference area of the saved scan {name}").format(name=name).strip(), ""
             )
@@ -277,20 +278,18 @@ class DataPage(QWizardPage):
         """Fill the page from a saved scan (its results' parameters)."""
         self.info = info
         self.filled_for = info.path
-        params = (record.results or {}).get("parameters") or {}
+        params = record.results.parameters if record.results is not None else ResultParameters()
         self.fill_defaults(info)
-        if params.get("period") and params.get("comparison"):
-            self.set_periods(
-                params["period"][0], params["period"][1], params["comparison"][0], params["comparison"][1]
-            )
-        fields = params.get("fields")
+        if params.period and params.comparison:
+            self.set_periods(params.period[0], params.period[1], params.comparison[0], params.comparison[1])
+        fields = params.fields
         for code, check in self.field_boxes.items():
             check.blockSignals(True)
             check.setChecked(fields is None or code in fields)
             check.blockSignals(False)
-        self.fill_categories(info, params.get("categories"))
-        if params.get("small_count_threshold"):
-            self.small_count.setValue(int(params["small_count_threshold"]))
+        self.fill_categories(info, params.categories)
+        if params.small_count_threshold:
+            self.small_count.setValue(int(params.small_count_threshold))
         self.title_edit.setText(record.title or "")
         self.author.setText(record.author or "")
         self.organisation.setText(record.organisation or "")

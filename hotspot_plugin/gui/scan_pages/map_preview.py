@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import List, Optional
 
 from qgis.core import (
     QgsColorRampShader,
@@ -33,6 +33,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...core import schema
+from ...core.scan_record import ZoneInfo
 from ...storage import gpkg
 from ..map_tools import AREA_COLOUR
 from .common import (
@@ -77,7 +78,7 @@ class MapPreview(QLabel):
         crs: QgsCoordinateReferenceSystem,
         area: QgsGeometry,
         ring_width: float,
-        zones: List[Dict[str, Any]],
+        zones: List[ZoneInfo],
         heatmap: str,
         period: Optional[List[str]],
         size: QSize,
@@ -114,7 +115,7 @@ class MapPreview(QLabel):
             )
             layers.append(ring_layer)
             names.append("ring")
-        zone_geoms = [QgsGeometry.fromWkt(z.get("wkt", "")) for z in zones or [] if z.get("wkt")]
+        zone_geoms = [QgsGeometry.fromWkt(z.wkt) for z in zones or [] if z.wkt]
         zone_geoms = [g for g in zone_geoms if g is not None and not g.isNull()]
         if zone_geoms:
             zone_layer = self._memory("zones", crs, zone_geoms)

@@ -26,7 +26,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ...core.advice import Advice
 from ...core.numbers import format_number
-from ...core.scan import ScanResult, suppress
+from ...core.scan import suppress
 from ...i18n import decimal_sign, tr
 from .common import (
     date_format,
@@ -121,11 +121,11 @@ class SavePage(QWizardPage):
     def fill_summary(self) -> None:
         wizard = self.wizard()
         record = wizard.record
-        if record is None:
+        if record is None or record.results is None:
             self.summary.setText(tr("There is no scan to save yet: run the analysis first."))
             return
         advice = wizard.advice or Advice()
-        result = ScanResult.from_json(record.results)
+        result = record.results
         params = result.parameters
         dec = decimal_sign()
         fmt = date_format()
@@ -143,19 +143,19 @@ class SavePage(QWizardPage):
                 tr("Area"),
                 tr("{km2} km², ring {ring} m").format(
                     km2=format_number(geo.get("area_km2"), 2, dec, group=True),
-                    ring=format_number(params.get("ring_width"), 0, group=True),
+                    ring=format_number(params.ring_width, 0, group=True),
                 ),
             ),
             (
                 tr("Period"),
                 tr("{start} up to and including {end}").format(
-                    start=qdate(params["period"][0]).toString(fmt), end=last(params["period"][1])
+                    start=qdate(params.period[0]).toString(fmt), end=last(params.period[1])
                 ),
             ),
             (
                 tr("Comparison period"),
                 tr("{start} up to and including {end}").format(
-                    start=qdate(params["comparison"][0]).toString(fmt), end=last(params["comparison"][1])
+                    start=qdate(params.comparison[0]).toString(fmt), end=last(params.comparison[1])
                 ),
             ),
             (tr("Incidents in the area"), suppress(result.n_incidents.get("area_period"), result.threshold)),

@@ -26,7 +26,7 @@ class ReportFacts:
         """Category labels, the municipality, the sources, schouw details and the CRS."""
         self.category_labels: Dict[str, str] = {}
         uuids = [it.get("uuid") for it in self.result.schouw.get("items", []) if it.get("uuid")]
-        saved_crs = self.record.parameters.get("gpkg_crs")
+        saved_crs = self.record.parameters.gpkg_crs
         read = read_report_sources(self.gpkg, uuids, with_crs=not saved_crs)
         for cat in read.categories:
             self.category_labels[cat.code] = (cat.label_nl if self.fmt.dutch else cat.label_en) or cat.code
@@ -39,7 +39,7 @@ class ReportFacts:
         if not self.crs.isValid():
             self.crs = QgsCoordinateReferenceSystem(f"EPSG:{schema.DEFAULT_EPSG}")
         self.area: BaseGeometry = self.record.area
-        width = float(self.result.parameters.get("ring_width") or 0.0)
+        width = float(self.result.parameters.ring_width or 0.0)
         self.ring_width = width
         self.outer = self.area.buffer(width) if width > 0 else self.area
         self.ring = self.outer.difference(self.area) if width > 0 else None
@@ -80,11 +80,11 @@ class ReportFacts:
     def reference_name(self) -> str:
         """What the area is compared with (the scan's reference: the municipality, the buurten
         together or a custom area)."""
-        if self.result.parameters.get("reference_mode") is None:
+        if self.result.parameters.reference_mode is None:
             return tr("no reference area")
-        if self.record.parameters.get("REFERENCE"):
+        if self.record.parameters.reference:
             return tr("the reference area")
-        saved = str(self.record.parameters.get("reference_name") or "").strip()
+        saved = str(self.record.parameters.reference_name or "").strip()
         if saved and saved not in self.gemeente_names:
             return saved
         municipality = saved or self.municipality.split(" (")[0]
@@ -95,10 +95,15 @@ class ReportFacts:
         return tr("the municipality")
 
     def period_text(self) -> str:
-        return self.fmt.period(self.result.parameters["period"])
+        return self.fmt.period(self.result.parameters.period)
 
     def comparison_text(self) -> str:
-        return self.fmt.period(self.result.parameters["comparison"])
+        return self.fmt.period(self.result.parameters.comparison)
+
+    def alpha(self) -> float:
+        """The significance level the scan used (0.05 when it saved none)."""
+        alpha = self.result.parameters.alpha
+        return 0.05 if alpha is None else alpha
 
     def findings(self) -> List[Finding]:
         """The advice's findings, by priority (stable)."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import math
 import os
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, List, Optional, Tuple
 
 import numpy as np
 from qgis.core import (
@@ -20,6 +21,7 @@ from qgis.PyQt.QtGui import QColor
 from ...core import gpkg_blob, kde
 from ...core.errors import InputError
 from ...core.i18n import N_
+from ...core.scan_record import HeatmapInfo
 from ...i18n import tr
 from ...storage.report_queries import incident_blobs
 
@@ -41,24 +43,39 @@ def kernel_index(value: Any) -> int:
     return names.get(text, 0)
 
 
+@dataclass
+class ReportHeatmap:
+    """How the report's density map was made: from the scan's raster (``source`` "scan") or computed
+    now (``source`` "report"); ``note`` "too_few" when there were too few incidents for one."""
+
+    radius: Optional[float] = None
+    pixel: Optional[float] = None
+    #: QGIS's kernel number (0 quartic ... 4 Epanechnikov)
+    kernel: int = 0
+    #: the scan's grid [x_min, y_max, cols, rows], if it saved one
+    grid: Optional[List[float]] = None
+    source: str = "scan"
+    note: str = ""
+
+
 class DensityLayers:
     """Mixin of :class:`~.layers.MapLayers`: the density raster layer."""
 
-    def heatmap(self) -> Tuple[Optional[QgsRasterLayer], Dict[str, Any]]:
+    def heatmap(self) -> Tuple[Optional[QgsRasterLayer], ReportHeatmap]:
         """The scan's density raster, or one computed now from the incidents of the period."""
         if hasattr(self, "_heatmap"):
             return self._heatmap
-        info: Dict[str, Any] = dict(self.record.parameters.get("heatmap") or {})
-        info.setdefault("source", "scan")
+        saved = self.record.parameters.heatmap or HeatmapInfo()
+        info = ReportHeatmap(saved.radius, saved.pixel, kernel_index(saved.kernel), saved.grid)
         layer = None
-        path = info.get("path")
+        path = saved.path
         if path:
             full = Path(path) if os.path.isabs(str(path)) else Path(self.gpkg).parent / str(path)
             if full.is_file():
                 layer = QgsRasterLayer(str(full), tr("Incident density"), "gdal")
         if layer is None or not layer.isValid():
             layer = None
-            info["source"] = "report"
+            info.source = "report"
             computed = self._compute_heatmap(info)
             if computed:
                 layer = QgsRasterLayer(computed, tr("Incident density"), "gdal")
@@ -70,23 +87,22 @@ class DensityLayers:
         self._heatmap = (layer, info)
         return self._heatmap
 
-    def _compute_heatmap(self, info: Dict[str, Any]) -> str:
+    def _compute_heatmap(self, info: ReportHeatmap) -> str:
         """Kernel density of the period's incidents around the area (written as GeoTIFF)."""
         x, y = self.incident_points()
         if x.size < 2:
-            info["note"] = "too_few"
+            info.note = "too_few"
             return ""
-        radius = info.get("radius")
-        pixel = info.get("pixel")
+        radius, pixel = info.radius, info.pixel
         if not radius or not pixel:
             try:
                 radius, pixel, _template, _params = kde.suggest_parameters(x, y, cell_target=250_000)
             except InputError:
-                info["note"] = "too_few"
+                info.note = "too_few"
                 return ""
         radius, pixel = float(radius), float(pixel)
-        kernel = kernel_index(info.get("kernel", 0))
-        saved = info.get("grid")
+        kernel = info.kernel
+        saved = info.grid
         grid = None
         if isinstance(saved, (list, tuple)) and len(saved) == 4:  # the scan's own grid: the same raster
             try:
@@ -101,7 +117,7 @@ class DensityLayers:
                 pixel = pixel * math.ceil(math.sqrt(grid.n_cells / 4_000_000))
                 grid = kde.grid_for_extent(xmin - pad, ymin - pad, xmax + pad, ymax + pad, pixel, snap=True)
         values, touched = kde.density(x, y, None, radius, grid, kernel=kernel, monitor=self.monitor.sub(0, 1))
-        info.update({"radius": radius, "pixel": pixel, "kernel": kernel})
+        info.radius, info.pixel = radius, pixel
         out = np.where(touched, values, -9999.0).astype("float32")
         path = str(self.work_dir / "heatmap.tif")
         import rasterio
@@ -127,14 +143,14 @@ class DensityLayers:
         """The period's incidents within reach of the area (selected fields and categories)."""
         xmin, ymin, xmax, ymax = self.outer.bounds
         pad = 0.15 * max(xmax - xmin, ymax - ymin) + 1000.0
-        start, end = self.result.parameters["period"]
+        start, end = self.result.parameters.period
         blobs = incident_blobs(
             self.gpkg,
             (xmin - pad, ymin - pad, xmax + pad, ymax + pad),
             start,
             end,
-            self.result.parameters.get("fields"),
-            self.result.parameters.get("categories"),
+            self.result.parameters.fields,
+            self.result.parameters.categories,
         )
         x, y = gpkg_blob.decode_points(blobs)
         keep = np.isfinite(x) & np.isfinite(y)  # empty geometries are left out

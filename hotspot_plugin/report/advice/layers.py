@@ -223,18 +223,18 @@ class MapLayers(DensityLayers):
 
     def zones_layer(self):
         if not hasattr(self, "_zones_layer"):
-            zones = self.record.parameters.get("zones") or []
+            zones = self.record.parameters.zones or []
             layer = None
             if zones:
                 layer = self._memory("MultiPolygon", tr("Hotspot zone"), "field=rank:integer")
                 features = []
                 for z in zones:
-                    geometry = QgsGeometry.fromWkt(str(z.get("wkt") or ""))
+                    geometry = QgsGeometry.fromWkt(z.wkt or "")
                     if geometry is None or geometry.isNull():
                         continue
                     f = QgsFeature(layer.fields())
                     f.setGeometry(geometry)
-                    f.setAttributes([int(z.get("rank") or 0)])
+                    f.setAttributes([int(z.rank or 0)])
                     features.append(f)
                 layer.dataProvider().addFeatures(features)
                 layer.setRenderer(

@@ -84,13 +84,13 @@ class AdviceReport(ReportFacts, FrontSections, AreaSections, ResultSections, Fin
         self.work_dir.mkdir(parents=True, exist_ok=True)
         template_folder = Path(template_dir) if template_dir else resource("templates")
         self.monitor = ensure(monitor)
-        if not record.results:
+        if record.results is None:
             raise InputError(
                 N_("The scan {reference} has no results; run the environment scan first."),
                 reference=record.reference or record.uuid,
             )
-        self.result = ScanResult.from_json(record.results)
-        self.advice = Advice.from_json(record.advice) if record.advice else Advice()
+        self.result: ScanResult = record.results
+        self.advice: Advice = record.advice or Advice()
         threshold = small_count if small_count is not None else self.result.threshold
         if int(threshold) < 1:
             raise InputError(

@@ -7,7 +7,7 @@ from typing import List
 from ...i18n import tr
 from ...paths import plugin_version
 from .flow import Block
-from .heatmap import KERNEL_NAMES, kernel_index
+from .heatmap import KERNEL_NAMES
 from .text import fill_template
 
 
@@ -28,7 +28,7 @@ class AppendixSection:
                 ).format(period=self.period_text(), comparison=self.comparison_text()),
             )
         )
-        mode = params.get("reference_mode")
+        mode = params.reference_mode
         blocks.append(
             (
                 "p",
@@ -46,17 +46,17 @@ class AppendixSection:
         layer, info = self.layers.heatmap()
         blocks.append(("h", tr("Density map and hotspot zones")))
         if layer is not None:
-            name = tr(KERNEL_NAMES[kernel_index(info.get("kernel", 0))])
+            name = tr(KERNEL_NAMES[info.kernel])
             text = tr(
                 "Kernel density of the incidents of the period: kernel {kernel}, radius {radius} m, "
                 "pixel size "
                 "{pixel} m."
             ).format(
                 kernel=name,
-                radius=self.fmt.num(info.get("radius"), 0),
-                pixel=self.fmt.num(info.get("pixel"), 0),
+                radius=self.fmt.num(info.radius, 0),
+                pixel=self.fmt.num(info.pixel, 0),
             )
-            if info.get("source") == "report":
+            if info.source == "report":
                 text += " " + tr(
                     "The scan saved no density raster; the report computed this one from the incidents "
                     "of the period in and around the area (unweighted)."
@@ -66,14 +66,14 @@ class AppendixSection:
             blocks.append(
                 ("p", tr("No density map: fewer than two incidents in and around the area in the period."))
             )
-        if self.record.parameters.get("zones") is not None:
+        if self.record.parameters.zones is not None:
             blocks.append(
                 (
                     "p",
                     tr(
                         "Hotspot zones: the cells with the highest 5% of the density values, joined into "
                         "zones ({n} zones around the area)."
-                    ).format(n=len(self.record.parameters.get("zones") or [])),
+                    ).format(n=len(self.record.parameters.zones or [])),
                 )
             )
         blocks.append(("h", tr("Statistical tests")))
@@ -85,7 +85,7 @@ class AppendixSection:
             (
                 "p",
                 tr("Significance level {alpha}. Rates are per period (not per year).").format(
-                    alpha=self.fmt.num(params.get("alpha", 0.05), 2)
+                    alpha=self.fmt.num(self.alpha(), 2)
                 ),
             )
         )
@@ -122,13 +122,13 @@ class AppendixSection:
                 ),
             )
         )
-        near = self.record.parameters.get("near_repeat")
-        if isinstance(near, dict):
-            template = near.get("conclusion_template")
+        near = self.record.parameters.near_repeat
+        if near is not None:
+            template = near.conclusion_template
             if template:  # translated into the report's language
-                conclusion = fill_template(tr(str(template)), near.get("conclusion_params") or {}, self.fmt)
+                conclusion = fill_template(tr(str(template)), near.conclusion_params or {}, self.fmt)
             else:
-                conclusion = str(near.get("conclusion") or "")
+                conclusion = str(near.conclusion or "")
             blocks.append(("h", tr("Near-repeat")))
             blocks.append(
                 (
@@ -137,9 +137,9 @@ class AppendixSection:
                         "Knox test of the {n} burglaries of the period and the comparison period "
                         "({permutations} permutations, seed {seed}): {conclusion}"
                     ).format(
-                        n=self.fmt.plain_count(near.get("n_incidents")),
-                        permutations=near.get("permutations", "–"),
-                        seed=near.get("seed", "–"),
+                        n=self.fmt.plain_count(near.n_incidents),
+                        permutations=near.permutations or "–",
+                        seed=near.seed if near.seed is not None else "–",
                         conclusion=conclusion,
                     ),
                 )

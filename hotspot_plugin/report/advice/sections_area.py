@@ -85,9 +85,9 @@ class AreaSections:
                     "days)."
                 ).format(
                     period=self.period_text(),
-                    days=self.fmt.num(params.get("period_days"), 0),
+                    days=self.fmt.num(params.period_days, 0),
                     comparison=self.comparison_text(),
-                    comparison_days=self.fmt.num(params.get("comparison_days"), 0),
+                    comparison_days=self.fmt.num(params.comparison_days, 0),
                 ),
             )
         )
@@ -104,8 +104,8 @@ class AreaSections:
                 ).format(sources=sources),
             )
         )
-        fields = params.get("fields")
-        categories = params.get("categories")
+        fields = params.fields
+        categories = params.categories
         selection = (
             tr("All safety fields and categories were included.")
             if not fields and not categories

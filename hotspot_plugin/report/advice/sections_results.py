@@ -58,7 +58,7 @@ class ResultSections:
             "Counts from 1 to {below} are shown as <{threshold}. Rates per period; ² ratio per km² (too few "
             "inhabitants for a ratio per 1,000)."
         ).format(
-            alpha=self.fmt.num(self.result.parameters.get("alpha", 0.05), 2),
+            alpha=self.fmt.num(self.alpha(), 2),
             threshold=self.fmt.threshold,
             below=self.fmt.threshold - 1,
         )
@@ -81,7 +81,7 @@ class ResultSections:
             text += " " + tr(
                 "The map shows the density of the incidents (kernel density, radius {radius} m) and the "
                 "hotspot zones."
-            ).format(radius=self.fmt.num(info.get("radius"), 0))
+            ).format(radius=self.fmt.num(info.radius, 0))
         else:
             text += " " + tr("There are too few incidents for a density map.")
         zones = self.result.where.get("zones") or []
@@ -93,7 +93,7 @@ class ResultSections:
             text += " " + tr(
                 "{k} hotspot zones lie (partly) in the area; together they cover {share} of it."
             ).format(k=len(zones), share=self.fmt.pct(self.result.where.get("zone_share_of_area")))
-        elif self.record.parameters.get("zones"):
+        elif self.record.parameters.zones:
             text += " " + tr("No hotspot zone lies in the area.")
         empty = [
             self.field_label(g["code"])
@@ -265,6 +265,6 @@ class ResultSections:
     def dagdelen(self) -> List[Tuple[str, int, int]]:
         """The day parts of the scan as (name, first hour, end hour): day, evening, night."""
         names = {"dag": tr("day"), "avond": tr("evening"), "nacht": tr("night")}
-        parts = self.result.parameters.get("dagdelen") or {}
+        parts = self.result.parameters.dagdelen or {}
         order = sorted(parts, key=lambda k: (list(names).index(k) if k in names else 9, k))
         return [(names.get(k, k), int(parts[k][0]), int(parts[k][1])) for k in order]
