@@ -108,6 +108,10 @@
             <translation>statistische sector (België)</translation>
         </message>
         <message>
+            <source>The ends of the incidents' time windows cannot be read as dates and times.</source>
+            <translation>De eindtijden van de tijdvensters van de incidenten zijn niet als datum en tijd te lezen.</translation>
+        </message>
+        <message>
             <source>The input has no CRS: its coordinates are taken to be in the GeoPackage's CRS {crs}.</source>
             <translation>De invoer heeft geen CRS: de coördinaten worden gelezen in het CRS van de GeoPackage, {crs}.</translation>
         </message>
@@ -122,6 +126,14 @@
         <message>
             <source>Unknown level '{level}': choose buurt, wijk, gemeente or sector.</source>
             <translation>Onbekend niveau '{level}': kies buurt, wijk, gemeente of sector.</translation>
+        </message>
+        <message>
+            <source>Weekday x hour and day parts count each incident in the hour it began; no incident of the period has a known end of its time window.</source>
+            <translation>Weekdag x uur en dagdelen tellen elk incident in het uur waarin het begon; geen incident van de periode heeft een bekend einde van zijn tijdvenster.</translation>
+        </message>
+        <message>
+            <source>Weekday x hour and day parts: an incident with a known time window (for example a burglary found after a holiday) is spread evenly over the hours its window covers (aoristic analysis, Ratcliffe 2002; windows of 7 days or more evenly over the whole week); an incident with only a begin time counts in that hour ({window} incidents of the period spread over their window, {begin_only} counted at their begin time).</source>
+            <translation>Weekdag x uur en dagdelen: een incident met een bekend tijdvenster (bijvoorbeeld een inbraak die na de vakantie is ontdekt) wordt gelijk verdeeld over de uren die het venster beslaat (aoristische analyse, Ratcliffe 2002; vensters van 7 dagen of langer gelijk over de hele week); een incident met alleen een begintijd telt in dat uur ({window} incidenten van de periode verdeeld over hun venster, {begin_only} geteld op hun begintijd).</translation>
         </message>
         <message>
             <source>wijk (district)</source>
