@@ -86,3 +86,16 @@ def test_geopackage_without_the_end_column_scans_by_begin_time(windows_gpkg, run
     assert total["dagdeel"] == {"dag": 3, "avond": 1, "nacht": 0}  # A began at 22:00 (avond)
     assert total["weekday_hour"][4][22] == 1 and total["weekday_hour"][0][9] == 1
     assert res["methods"]["time_profile"]["id"] == "begin_time"
+
+
+def test_report_method_appendix_names_the_aoristic_spreading(windows_gpkg, run_alg, tmp_path):
+    import subprocess
+
+    run_alg("hotspot:environmentscan", {"GPKG": str(windows_gpkg), "PERIOD_START": "2024-01-01",
+                                        "PERIOD_END": "2024-12-31", "AREA_WKT": AREA.wkt})
+    pdf = tmp_path / "advies.pdf"
+    run_alg("hotspot:advicereport", {"GPKG": str(windows_gpkg), "OUTPUT": str(pdf)})
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = " ".join(text.replace("\ufb00", "ff").replace("\ufb01", "fi").split())  # undo PDF ligatures
+    assert "Ratcliffe 2002" in flat and "aoristic analysis" in flat
+    assert "(3 incidents of the period spread over their window, 1 counted at their begin time)" in flat

@@ -248,3 +248,17 @@ def test_scan_gets_inhabitants_and_rates_from_imported_buurten(make_gpkg, run_al
     total = next(g for g in res["groups"] if g["kind"] == "total")
     assert total["area"]["n"] == 8
     assert total["area"]["per_1000"] == pytest.approx(8 / 160 * 1000)
+
+
+def test_geopackage_made_before_the_year_column(make_gpkg, run_alg, tmp_path):
+    from hotspot_plugin.storage import gpkg as gpkg_store
+
+    gpkg = make_gpkg()
+    con = gpkg_store.connect(str(gpkg), write=True)
+    con.execute("ALTER TABLE areas DROP COLUMN year")
+    con.close()
+    src = cbs_recent(tmp_path)
+    out = run_alg("hotspot:importareas", {"INPUT": f"{src}|layername=buurten", "GPKG": str(gpkg),
+                                          "MUNICIPALITY": "GM9999"})
+    assert out["INSERTED"] == 3
+    assert [(r[0], r[4], r[6]) for r in areas_rows(gpkg)][0] == ("BU99990100", 1000, 2023)
