@@ -50,6 +50,8 @@ class HotspotPlugin:
                          lambda: self.run_algorithm("hotspot:createsafetygpkg"), toolbar=False)
         self._add_action("import.svg", tr("Import incidents…"),
                          lambda: self.run_algorithm("hotspot:importincidents"))
+        self._add_action("import.svg", tr("Import areas (buurten, wijken)…"),
+                         lambda: self.run_algorithm("hotspot:importareas"), toolbar=False)
         self._add_action("layers.svg", tr("Add safety layers"), self.add_safety_layers)
         self.menu.addSeparator()
         self._add_action("heatmap.svg", tr("Density heatmap…"),

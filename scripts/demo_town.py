@@ -1219,18 +1219,19 @@ class _Town:
         areas: List[Dict[str, Any]] = [{
             "geometry": MultiPolygon([self.gemeente]), "code": MUNICIPALITY_CODE, "name": TOWN_NAME,
             "level": "gemeente", "parent_code": None, "inhabitants": int(sum(self.inhabitants)),
-            "dwellings": int(sum(self.dwellings))}]
+            "dwellings": int(sum(self.dwellings)), "year": None}]
         for w, wname in enumerate(_WIJKEN):
             members = [i for i, b in enumerate(_BUURTEN) if b.wijk == w]
             geom = _as_multipolygon(unary_union([self.buurt_polys[i] for i in members]))
             areas.append({"geometry": geom, "code": f"WK9999{w + 1:02d}", "name": wname, "level": "wijk",
                           "parent_code": MUNICIPALITY_CODE,
                           "inhabitants": int(sum(self.inhabitants[i] for i in members)),
-                          "dwellings": int(sum(self.dwellings[i] for i in members))})
+                          "dwellings": int(sum(self.dwellings[i] for i in members)), "year": None})
         for i, b in enumerate(_BUURTEN):
             areas.append({"geometry": self.buurt_polys[i], "code": self.buurt_codes[i], "name": b.name,
                           "level": "buurt", "parent_code": f"WK9999{b.wijk + 1:02d}",
-                          "inhabitants": int(self.inhabitants[i]), "dwellings": int(self.dwellings[i])})
+                          "inhabitants": int(self.inhabitants[i]), "dwellings": int(self.dwellings[i]),
+                          "year": None})
         streets = [{"geometry": LineString(coords), "name": seg.name, "kind": seg.kind, "oneway": 0}
                    for coords, seg in self.street_lines]
         risk = []

@@ -240,15 +240,16 @@ def _group_rules(result: ScanResult, g: Mapping[str, Any]) -> Dict[str, Dict[str
     # evening_night
     when = (result.when.get("groups") or {}).get(g["key"]) or {}
     dd = when.get("dagdeel") or {}
-    total = sum(int(v) for v in dd.values())
-    late = int(dd.get("avond", 0)) + int(dd.get("nacht", 0))
+    # day parts may hold fractions (aoristic spreading of crime windows, see core.scan_patterns)
+    total = _count(sum(float(v or 0) for v in dd.values()))
+    late = _count(float(dd.get("avond") or 0) + float(dd.get("nacht") or 0))
     if n >= MIN_COUNT and total and late / total >= EVENING_NIGHT_SHARE:
         fired["evening_night"] = {
             "params": {"share": late / total},
             "evidence": {
                 "n": total,
-                "avond": int(dd.get("avond", 0)),
-                "nacht": int(dd.get("nacht", 0)),
+                "avond": _count(dd.get("avond")),
+                "nacht": _count(dd.get("nacht")),
                 "share": late / total,
             },
             "priority": 2,
@@ -473,3 +474,8 @@ def _plain(v: Any) -> Any:
         return None
     return v
 
+
+def _count(value) -> float:
+    """A count that may be fractional (an aoristic day-part sum): whole numbers as int."""
+    number = round(float(value or 0), 4)
+    return int(number) if number.is_integer() else number

@@ -139,6 +139,17 @@ METHOD_APPORTION = N_(
     "Inhabitants and dwellings apportioned from the buurten by area share: a buurt "
     "contributes its number times the share of its surface that lies in the zone."
 )
+METHOD_AORISTIC = N_(
+    "Weekday x hour and day parts: an incident with a known time window (for example a burglary "
+    "found after a holiday) is spread evenly over the hours its window covers (aoristic analysis, "
+    "Ratcliffe 2002; windows of 7 days or more evenly over the whole week); an incident with only a "
+    "begin time counts in that hour ({window} incidents of the period spread over their window, "
+    "{begin_only} counted at their begin time)."
+)
+METHOD_BEGIN_TIME = N_(
+    "Weekday x hour and day parts count each incident in the hour it began; no incident of the "
+    "period has a known end of its time window."
+)
 METHOD_SMALL = N_('Counts from 1 to {below} are marked as small and are published as "<{threshold}".')
 
 # Warnings.
@@ -225,12 +236,29 @@ def _incident_arrays(
     return x, y, t, cat, fld, wgt
 
 
+def _incident_ends(incidents: Optional[IncidentData], n: int) -> Optional[np.ndarray]:
+    """The ends of the crime windows (datetime64[s], NaT = unknown), or None when none is given."""
+    ends = getattr(incidents, "t_end", None) if incidents is not None else None
+    if ends is None:
+        return None
+    try:
+        out = np.asarray(ends).astype("datetime64[s]").ravel()
+    except (TypeError, ValueError):
+        raise InputError(N_("The ends of the incidents' time windows cannot be read as dates and times.")) from None
+    if out.shape[0] != n:
+        raise InputError(
+            N_("The incident attribute {name} has {got} values for {n} incidents."), name="t_end", got=out.shape[0], n=n
+        )
+    return out
+
+
 def run_scan(inputs: ScanInputs, monitor: Optional[Monitor] = None) -> ScanResult:
     """Run the environment scan of one location (see the module docstring for every definition)."""
     monitor = ensure(monitor)
     warnings: List[Dict[str, Any]] = []
     alpha, threshold, ring_width = _check_options(inputs)
     x, y, t, cat, fld, wgt = _incident_arrays(inputs.incidents)
+    t_end = _incident_ends(inputs.incidents, t.shape[0])
     n_in = x.shape[0]
 
     # --- periods ------------------------------------------------------------------------
@@ -323,6 +351,7 @@ def run_scan(inputs: ScanInputs, monitor: Optional[Monitor] = None) -> ScanResul
     p_k, c_k = rp[kidx], rc[kidx]
     w_k = wgt[rel][kidx]
     t_k = t[rel][kidx]
+    t_end_k = None if t_end is None else t_end[rel][kidx]
 
     # group index per kept incident, for three group kinds: total (0), fields, categories
     n_groups = 1 + len(field_codes) + len(cat_list)
@@ -417,7 +446,8 @@ def run_scan(inputs: ScanInputs, monitor: Optional[Monitor] = None) -> ScanResul
     area_idx = np.flatnonzero(a_k)
     ap, ac = p_k[area_idx], c_k[area_idx]
     when = when_table(
-        t_k[area_idx], ap, ac, g_field[area_idx], g_cat[area_idx], group_meta, period, comparison, threshold
+        t_k[area_idx], ap, ac, g_field[area_idx], g_cat[area_idx], group_meta, period, comparison, threshold,
+        None if t_end_k is None else t_end_k[area_idx],
     )
     monitor.set(85)
     monitor.check()
@@ -464,6 +494,11 @@ def run_scan(inputs: ScanInputs, monitor: Optional[Monitor] = None) -> ScanResul
             "params": {"level": level},
         },
         "apportioning": {"id": "area_share", "template": METHOD_APPORTION, "params": {}},
+        "time_profile": {
+            "id": "aoristic" if when["aoristic"]["window"] else "begin_time",
+            "template": METHOD_AORISTIC if when["aoristic"]["window"] else METHOD_BEGIN_TIME,
+            "params": dict(when["aoristic"], cap_days=7),
+        },
         "small_counts": {
             "id": "threshold",
             "template": METHOD_SMALL,

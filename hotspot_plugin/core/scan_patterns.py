@@ -24,6 +24,82 @@ def _month_label(m: int) -> str:
     return str(np.datetime64(m, "M"))
 
 
+#: Hours of a week: a crime window of this many hour slots or more is spread evenly over the week.
+WEEK_HOURS = 168
+HOUR = np.timedelta64(3600, "s")
+
+
+def aoristic_cells(
+    t: np.ndarray, t_end: Optional[np.ndarray] = None
+) -> Tuple[np.ndarray, np.ndarray, np.ndarray, Dict[str, int]]:
+    """Weekday x hour cells of incidents with a crime window (aoristic analysis, Ratcliffe 2002).
+
+    Cells are numbered ``weekday * 24 + hour`` (Monday 0, hour 0 = 00:00-00:59). Each incident
+    adds weight 1 in total:
+
+    * **begin only** (``t_end`` None, NaT, equal to or before the begin): weight 1 in the cell of
+      its begin time;
+    * **window** [begin, end): the hour slots the window touches, from the slot of the begin up to
+      the slot holding the last second before the end (an end at 06:00 sharp does not touch
+      06:00-06:59), each get ``1 / k`` for k slots -- Ratcliffe's aoristic value: a burglary
+      between Friday 22:00 and Saturday 06:00 adds 1/8 to each of the 8 hours 22, 23, 0, ..., 5;
+    * **capped**: a window of 168 slots (7 days) or more says nothing about the time of week: it
+      adds 1/168 to every cell of the week.
+
+    Times are clock times as stored (datetime64, no time zone). Returns (owner, cell, weight,
+    counts): per entry the index of its incident in *t*, the cell and the weight, and the
+    numbers of incidents counted ``begin_only``, ``window``, ``capped`` and ``end_before_begin``
+    (those also count as begin only).
+    """
+    t = np.asarray(t).astype("datetime64[s]")
+    n = t.shape[0]
+    slot = (t - np.datetime64(0, "s")) // HOUR  # hours since 1970-01-01 00:00, a Thursday
+    start_cell = (slot.astype(np.int64) + 3 * 24) % WEEK_HOURS
+    if t_end is None:
+        k = np.ones(n, dtype=np.int64)
+        bad = np.zeros(n, dtype=bool)
+    else:
+        e = np.asarray(t_end).astype("datetime64[s]")
+        known = ~np.isnat(e)
+        bad = known & (e < t)
+        window = known & (e > t)
+        k = np.ones(n, dtype=np.int64)
+        if window.any():
+            last = (e[window] - np.timedelta64(1, "s") - np.datetime64(0, "s")) // HOUR
+            k[window] = last.astype(np.int64) - slot[window].astype(np.int64) + 1
+    capped = k >= WEEK_HOURS
+    spread = ~capped & (k > 1)
+    counts = {
+        "begin_only": int(np.count_nonzero(k == 1)),
+        "window": int(np.count_nonzero(k > 1)),
+        "capped": int(np.count_nonzero(capped)),
+        "end_before_begin": int(np.count_nonzero(bad)),
+    }
+    single = np.flatnonzero(k == 1)
+    owners = [single]
+    cells = [start_cell[single]]
+    weights = [np.ones(single.size)]
+    idx = np.flatnonzero(spread)
+    if idx.size:
+        reps = k[idx]
+        owner = np.repeat(idx, reps)
+        offset = np.arange(owner.size) - np.repeat(np.cumsum(reps) - reps, reps)
+        owners.append(owner)
+        cells.append((np.repeat(start_cell[idx], reps) + offset) % WEEK_HOURS)
+        weights.append(1.0 / np.repeat(reps, reps).astype(np.float64))
+    idx = np.flatnonzero(capped)
+    if idx.size:
+        owners.append(np.repeat(idx, WEEK_HOURS))
+        cells.append(np.tile(np.arange(WEEK_HOURS), idx.size))
+        weights.append(np.full(idx.size * WEEK_HOURS, 1.0 / WEEK_HOURS))
+    return (
+        np.concatenate(owners).astype(np.int64),
+        np.concatenate(cells).astype(np.int64),
+        np.concatenate(weights),
+        counts,
+    )
+
+
 def when_table(
     t_a: np.ndarray,
     ap: np.ndarray,
@@ -34,11 +110,17 @@ def when_table(
     period: Period,
     comparison: Period,
     threshold: int,
+    t_end_a: Optional[np.ndarray] = None,
 ) -> Dict[str, Any]:
     """Month series, weekday x hour tables and day parts of the area's incidents, per group.
 
-    *t_a*: times of the area's incidents; *ap*/*ac*: in the period / the comparison period;
-    *g_f_a*/*g_c_a*: their field and category group index (the total is group 0).
+    *t_a*: times (begins) of the area's incidents; *ap*/*ac*: in the period / the comparison
+    period; *g_f_a*/*g_c_a*: their field and category group index (the total is group 0);
+    *t_end_a*: ends of their crime windows (NaT: unknown). Months count the begin; the weekday x
+    hour table and the day parts spread an incident with a window over it
+    (:func:`aoristic_cells`), so their cells may hold fractions (rounded to 4 decimals) when
+    any incident of the period has a window; without windows they are whole counts as before.
+    ``aoristic`` holds the numbers of incidents of the period counted each way.
     """
     n_groups = len(group_meta)
     m_first = int(min(period[0], comparison[0]).astype("datetime64[M]").astype(np.int64))
@@ -67,33 +149,49 @@ def when_table(
 
     months_p = tables(m_a, ap, n_months)
     months_c = tables(m_a, ac, n_months)
-    wdh = tables(wd * 24 + hour, ap, 168)
+    p_idx = np.flatnonzero(ap)
+    owner, cell, weight, how = aoristic_cells(ta[p_idx], None if t_end_a is None else np.asarray(t_end_a)[p_idx])
+    if how["window"]:
+        inc = p_idx[owner]
+        size = WEEK_HOURS
+        wdh_f = np.zeros((n_groups, size))
+        wdh_f[0] += np.bincount(cell, weights=weight, minlength=size)
+        for g in (g_f_a, g_c_a):
+            wdh_f += np.bincount(g[inc] * size + cell, weights=weight, minlength=n_groups * size).reshape(
+                n_groups, size
+            )
+        wdh: np.ndarray = wdh_f  # rounded to 4 decimals on output, after the day parts are summed
+    else:
+        wdh = tables(wd * 24 + hour, ap, WEEK_HOURS)
     hours_of = {
         name: [h for h in range(24) if (lo <= h < hi if lo < hi else (h >= lo or h < hi))]
         for name, (lo, hi) in DAGDELEN_HOURS.items()
     }
 
-    def small_list(values: Iterable[int]) -> List[bool]:
-        return [is_small(int(v), threshold) for v in values]
+    def small_list(values: Iterable[float]) -> List[bool]:
+        return [is_small(v if isinstance(v, float) else int(v), threshold) for v in values]
+
+    def plain(v: Any) -> Any:
+        return json_number(round(float(v), 4)) if isinstance(v, (float, np.floating)) else int(v)
 
     when_groups: Dict[str, Any] = {}
     for gi, (key, _kind, _code, _sf) in enumerate(group_meta):
         table = wdh[gi].reshape(7, 24)
         by_hour = table.sum(axis=0)
-        dd = {name: int(by_hour[hs].sum()) for name, hs in hours_of.items()}
+        dd = {name: plain(by_hour[hs].sum()) for name, hs in hours_of.items()}
         tot = sum(dd.values())
         when_groups[key] = {
             "months_period": months_p[gi].tolist(),
             "months_period_small": small_list(months_p[gi]),
             "months_comparison": months_c[gi].tolist(),
             "months_comparison_small": small_list(months_c[gi]),
-            "weekday_hour": table.tolist(),
-            "weekday_hour_small": [small_list(row) for row in table],
+            "weekday_hour": [[plain(v) for v in row] for row in table],
+            "weekday_hour_small": [small_list(row.tolist()) for row in table],
             "dagdeel": dd,
             "dagdeel_small": {k: is_small(v, threshold) for k, v in dd.items()},
             "dagdeel_share": {k: (json_number(v / tot) if tot else None) for k, v in dd.items()},
         }
-    return {"months": months, "groups": when_groups}
+    return {"months": months, "groups": when_groups, "aoristic": how}
 
 
 def where_table(

@@ -44,6 +44,8 @@ class IncidentData:
     safety_field: np.ndarray
     weight: Optional[np.ndarray] = None
     uuid: Optional[np.ndarray] = None
+    #: End of the crime window (datetime64, NaT = unknown); None: no ends known at all.
+    t_end: Optional[np.ndarray] = None
 
     @classmethod
     def empty(cls) -> "IncidentData":
@@ -312,4 +314,5 @@ def select_fields(data: IncidentData, fields: Optional[Sequence[str]]) -> Incide
         data.safety_field[keep],
         None if data.weight is None else data.weight[keep],
         None if data.uuid is None else data.uuid[keep],
+        None if data.t_end is None else data.t_end[keep],
     )

@@ -90,6 +90,7 @@ LAYERS: Tuple[Layer, ...] = (
         Field("parent_code", "TEXT"),
         Field("inhabitants", "INTEGER"),
         Field("dwellings", "INTEGER"),
+        Field("year", "INTEGER"),  # year of the source map (CBS wijk- en buurtkaart, Statbel sectors)
     ), "Gebieden (buurten en wijken)", N_("Areas (neighbourhoods and districts)"), indexes=(("code",),)),
     Layer(RISK_OBJECTS, "POINT", (
         Field("uuid", "TEXT", not_null=True, unique=True),

@@ -14,6 +14,8 @@ from typing import List, Optional, Sequence
 from qgis.PyQt.QtCore import QLocale, QPointF, QRectF, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QPixmap
 
+from ..core.numbers import format_number
+
 PERIOD_COLOUR = QColor("#1f4e79")
 COMPARISON_COLOUR = QColor("#a6a6a6")
 GRID_COLOUR = QColor("#e0e0e0")
@@ -179,11 +181,13 @@ def weekday_hour_pixmap(
     height: int = 190,
     weekdays: Sequence[str] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
     hour_label: str = "",
+    decimal: str = ".",
 ) -> QPixmap:
     """The 7 x 24 weekday x hour table as a heat table (Monday first, hour 0 = 00:00-00:59)."""
     image = _image(width, height)
     p = QPainter(image)
-    rows: List[List[int]] = [[int(v) for v in row] for row in table] or [[0] * 24 for _ in range(7)]
+    # cells may hold fractions when crime windows are spread over their hours (aoristic analysis)
+    rows: List[List[float]] = [[float(v or 0) for v in row] for row in table] or [[0.0] * 24 for _ in range(7)]
     left, top, bottom = 30, 16, 14 if hour_label else 2
     cw = (width - left - 2) / 24.0
     ch = (height - top - bottom) / 7.0
@@ -212,7 +216,7 @@ def weekday_hour_pixmap(
             p.setPen(QPen(QColor("white"), 1))
             p.drawRect(rect)
             if v:
-                text = f"<{threshold}" if is_small else str(v)
+                text = f"<{threshold}" if is_small else format_number(v, 1, decimal, strip_zeros=True)
                 p.setPen(QColor("white") if math.sqrt(t) > 0.55 else TEXT_COLOUR)
                 p.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
     if hour_label:

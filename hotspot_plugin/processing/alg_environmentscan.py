@@ -328,6 +328,9 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
         )
         for w in result.warnings:
             feedback.pushWarning(render_template(w["message"], w.get("params") or {}, tr))
+        profile = result.methods.get("time_profile") or {}
+        if profile.get("id") == "aoristic":  # say how the weekday x hour and day-part profiles were made
+            self.info(feedback, render_template(profile["template"], profile.get("params") or {}, tr))
         monitor.set(72)
         advice, drafted, findings, near_repeat = self._advice(p, data, result, monitor, feedback)
         monitor.set(95)

@@ -175,6 +175,15 @@ def _bbox_clause(con: sqlite3.Connection, table: str, bbox: Optional[BBox], para
 
 # ------------------------------------------------------------------------------ incidents
 
+#: The column with the end of the crime window (GeoPackages made before it existed have none: then
+#: every end is unknown and each incident counts in the hour it began).
+END_COLUMN = "occurred_end"
+
+
+def _columns(con: sqlite3.Connection, table: str) -> set:
+    return {row[1] for row in con.execute(f'PRAGMA table_info("{table}")')}
+
+
 
 def read_incidents(
     con: sqlite3.Connection,
@@ -187,7 +196,9 @@ def read_incidents(
     """The incidents inside *bbox* (None: everywhere) whose time lies in one of *periods*.
 
     Periods are half-open ``start <= t < end`` (``datetime64``). *categories* limits the
-    category codes (None: all). Incidents with an unreadable time are left out.
+    category codes (None: all). Incidents with an unreadable time are left out. The end of the
+    crime window (``occurred_end``) comes along as ``t_end`` when the column exists (NaT where
+    it is empty), else ``t_end`` is None.
     """
     monitor = ensure(monitor)
     params: list = []
@@ -206,9 +217,11 @@ def read_incidents(
         where += f" AND category IN ({', '.join('?' * len(cats))})"
         params += cats
     where += _bbox_clause(con, schema.INCIDENTS, bbox, params)
+    has_end = END_COLUMN in _columns(con, schema.INCIDENTS)
     cols = "geom, occurred_at, category, safety_field, weight" + (", uuid" if with_uuid else "")
+    cols += f', "{END_COLUMN}"' if has_end else ""
     cur = con.execute(f'SELECT {cols} FROM "{schema.INCIDENTS}" WHERE {where}', params)
-    columns: List[list] = [[] for _ in range(6 if with_uuid else 5)]
+    columns: List[list] = [[] for _ in range(5 + with_uuid + has_end)]
     try:
         while True:
             monitor.check()
@@ -245,6 +258,7 @@ def read_incidents(
         safety_field=strings(columns[3]),
         weight=weight,
         uuid=strings(columns[5]) if with_uuid else None,
+        t_end=parse_times(columns[-1])[idx] if has_end else None,
     )
     monitor.set(100)
     return data
@@ -259,6 +273,10 @@ def concat_incidents(parts: Sequence[IncidentData]) -> IncidentData:
         return parts[0]
     uuid = np.concatenate([p.uuid for p in parts]) if all(p.uuid is not None for p in parts) else None
     weight = np.concatenate([p.weight if p.weight is not None else np.ones(p.x.shape[0]) for p in parts])
+    ends = None
+    if any(p.t_end is not None for p in parts):
+        ends = np.concatenate([p.t_end if p.t_end is not None else np.full(p.x.shape[0], np.datetime64("NaT"),
+                                                                           dtype="datetime64[s]") for p in parts])
     return IncidentData(
         x=np.concatenate([p.x for p in parts]),
         y=np.concatenate([p.y for p in parts]),
@@ -267,6 +285,7 @@ def concat_incidents(parts: Sequence[IncidentData]) -> IncidentData:
         safety_field=np.concatenate([p.safety_field.astype(str) for p in parts]),
         weight=weight,
         uuid=uuid,
+        t_end=ends,
     )
 
 

@@ -32,13 +32,14 @@ def test_load_and_unload(qgis_iface, qgis_processing):
     menu = window.findChild(QMenu, plugin.MENU_OBJECT_NAME)
     assert menu is not None and menu.menuAction() in window.menuBar().actions()
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert len(texts) == 12
+    assert len(texts) == 13
+    assert "Import areas (buurten, wijken)…" in texts
     toolbar = window.findChild(QToolBar, plugin.TOOLBAR_OBJECT_NAME)
     assert toolbar is not None and len(toolbar.actions()) == 3
     provider = registry.providerById("hotspot")
     assert provider is not None
     ids = {alg.id() for alg in provider.algorithms()}
-    assert {"hotspot:createsafetygpkg", "hotspot:importincidents"} <= ids
+    assert {"hotspot:createsafetygpkg", "hotspot:importincidents", "hotspot:importareas"} <= ids
     for alg in provider.algorithms():
         assert alg.shortHelpString(), f"{alg.id()} has no help"
         assert alg.displayName() and alg.group()

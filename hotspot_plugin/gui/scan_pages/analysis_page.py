@@ -471,6 +471,7 @@ class AnalysisPage(QWizardPage):
                 height=165,
                 weekdays=weekdays,
                 hour_label=tr("hour of the day (0 = 00:00-00:59)"),
+                decimal=decimal_sign(),
             )
         )
         shares = when.get("dagdeel_share") or {}

@@ -95,6 +95,9 @@ class AppendixSection:
             blocks.append(
                 ("p", "; ".join(f"{name} {first:02d}:00-{end:02d}:00" for name, first, end in dagdelen) + ".")
             )
+        profile = methods.get("time_profile")
+        if profile:  # aoristic spreading of crime windows (or: each incident at its begin time)
+            blocks.append(("p", fill_template(tr(profile["template"]), profile.get("params") or {}, self.fmt)))
         blocks.append(("h", tr("Privacy")))
         blocks.append(
             (

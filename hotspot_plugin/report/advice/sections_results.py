@@ -175,10 +175,11 @@ class ResultSections:
             text += " " + ref
         when = (self.result.when.get("groups") or {}).get(group["key"]) or {}
         dd = when.get("dagdeel") or {}
-        late = int(dd.get("avond", 0)) + int(dd.get("nacht", 0))
-        if n >= self.fmt.threshold and sum(dd.values() or [0]) > 0:
+        late = float(dd.get("avond") or 0) + float(dd.get("nacht") or 0)  # may be fractional (aoristic)
+        day_total = sum(float(v or 0) for v in dd.values())
+        if n >= self.fmt.threshold and day_total > 0:
             text += " " + tr("{share} of them happened in the evening or at night (19:00-07:00).").format(
-                share=self.fmt.pct(late / max(1, sum(int(v) for v in dd.values())))
+                share=self.fmt.pct(late / day_total)
             )
         zones = (self.result.where.get("incidents_in_zones") or {}).get(group["key"]) or {}
         if zones.get("share") is not None and n >= self.fmt.threshold and self.result.where.get("zones"):
