@@ -417,6 +417,13 @@ def ensure_schema(path: str) -> List[str]:
     NULL); missing attribute tables are created through OGR (so QGIS lists them), the
     category aliases seeded with the shipped ones. Nothing is removed or changed.
     """
+    try:
+        return _ensure_schema(path)
+    except sqlite3.OperationalError as exc:
+        raise _locked_or_readonly(exc, path) from None
+
+
+def _ensure_schema(path: str) -> List[str]:
     added: List[str] = []
     con = connect_file(path, "rw", timeout=10.0, isolation_level=None)
     try:
@@ -497,8 +504,9 @@ def insert_rows(con: sqlite3.Connection, table: str, columns: Sequence[str], row
 BULK_INDEX_REBUILD = 20_000
 
 
-def bulk_insert_points(con: sqlite3.Connection, table: str, columns: Sequence[str], rows: Sequence[Sequence],
-                       x: Sequence[float], y: Sequence[float], monitor: Optional[Monitor] = None) -> None:
+def bulk_insert_points(con: sqlite3.Connection, table: str, columns: Sequence[str], rows,
+                       x: Sequence[float], y: Sequence[float], monitor: Optional[Monitor] = None,
+                       count: Optional[int] = None) -> None:
     """Insert many point features fast; call inside :func:`transaction`.
 
     GDAL's per-row triggers (rtree maintenance, feature count) cost more than the insert
@@ -506,25 +514,29 @@ def bulk_insert_points(con: sqlite3.Connection, table: str, columns: Sequence[st
     written in bulk with explicit fids, and the triggers are recreated from their own SQL.
     For large batches the plain (non-unique) indexes are rebuilt afterwards instead of
     updated row by row. Everything happens in the caller's transaction, so a failure leaves
-    the table as it was. ``rows`` holds the values of ``columns`` (which must not include fid).
+    the table as it was. ``rows`` holds the values of ``columns`` (which must not include fid),
+    or is a function ``rows(start, end)`` giving the value tuples of rows start..end-1 (then
+    *count* says how many there are), so that a million rows never exist as tuples at once.
     """
     triggers = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
                            (table,)).fetchall()
     for name, _ in triggers:
         con.execute(f'DROP TRIGGER "{name}"')
     indexes = []
-    if len(rows) >= BULK_INDEX_REBUILD:
+    n = len(rows) if count is None else count
+    chunk_of = rows if callable(rows) else (lambda start, end: (rows[k] for k in range(start, end)))
+    if n >= BULK_INDEX_REBUILD:
         indexes = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
                               "AND sql IS NOT NULL AND sql NOT LIKE '%UNIQUE%'", (table,)).fetchall()
         for name, _ in indexes:
             con.execute(f'DROP INDEX "{name}"')
     monitor = ensure(monitor)
     first = int(con.execute(f'SELECT coalesce(max(fid), 0) FROM "{table}"').fetchone()[0]) + 1
-    n = len(rows)
     chunk = 50_000
     for start in range(0, n, chunk):
         end = min(n, start + chunk)
-        insert_rows(con, table, ("fid", *columns), ((first + k, *rows[k]) for k in range(start, end)))
+        insert_rows(con, table, ("fid", *columns),
+                    ((first + k, *values) for k, values in enumerate(chunk_of(start, end), start)))
         monitor.set(90.0 * end / n)
         monitor.check()
     rtree = f"rtree_{table}_geom"

@@ -63,8 +63,9 @@ def test_each_rejection_reason():
     reasons = [r.render() for r in sorted(out.rejected, key=lambda r: r.row)]
     assert [r.row for r in sorted(out.rejected, key=lambda r: r.row)] == list(range(1, 12))
     assert reasons[0] == "No date"
-    assert reasons[1].startswith("Unreadable date '31-02-2025'")
-    assert reasons[2] == "Date 01-01-2030 00:00 lies in the future"
+    # issue #13: 31-02 is a date that does not exist, not an unreadable notation
+    assert reasons[1] == "Date '31-02-2025' does not exist (no such day or time)"
+    assert reasons[2] == "Date 01-01-2030 lies in the future"  # a date alone: no made-up 00:00 (issue #13)
     assert reasons[3] == "Date 01-01-1850 lies before 1900"
     assert reasons[4] == "No category"
     assert reasons[5].startswith("Unknown category '0.0.9'")
