@@ -142,6 +142,8 @@ METHOD_SMALL = N_('Counts from 1 to {below} are marked as small and are publishe
 
 # Warnings.
 W_BAD_INCIDENTS = N_("{n} incidents without valid coordinates or date were left out.")
+W_TIME_UNKNOWN = N_("{n} incidents of the period in the area have a date but no time of day: the weekday x hour "
+                    "table and the day parts leave them out.")
 
 
 def _code_key(code: str) -> Tuple:
@@ -322,6 +324,8 @@ def run_scan(inputs: ScanInputs, monitor: Optional[Monitor] = None) -> ScanResul
     p_k, c_k = rp[kidx], rc[kidx]
     w_k = wgt[rel][kidx]
     t_k = t[rel][kidx]
+    known = inputs.incidents.time_known if inputs.incidents is not None else None
+    known_k = None if known is None else np.asarray(known, dtype=bool).ravel()[rel][kidx]
 
     # group index per kept incident, for three group kinds: total (0), fields, categories
     n_groups = 1 + len(field_codes) + len(cat_list)
@@ -416,8 +420,12 @@ def run_scan(inputs: ScanInputs, monitor: Optional[Monitor] = None) -> ScanResul
     area_idx = np.flatnonzero(a_k)
     ap, ac = p_k[area_idx], c_k[area_idx]
     when = when_table(
-        t_k[area_idx], ap, ac, g_field[area_idx], g_cat[area_idx], group_meta, period, comparison, threshold
+        t_k[area_idx], ap, ac, g_field[area_idx], g_cat[area_idx], group_meta, period, comparison, threshold,
+        time_known=None if known_k is None else known_k[area_idx],
     )
+    untimed = when["groups"][group_meta[0][0]]["time_unknown"] if group_meta else 0
+    if untimed:
+        warnings.append(warning(W_TIME_UNKNOWN, n=untimed))
     monitor.set(85)
     monitor.check()
 

@@ -34,11 +34,14 @@ def when_table(
     period: Period,
     comparison: Period,
     threshold: int,
+    time_known: Optional[np.ndarray] = None,
 ) -> Dict[str, Any]:
     """Month series, weekday x hour tables and day parts of the area's incidents, per group.
 
     *t_a*: times of the area's incidents; *ap*/*ac*: in the period / the comparison period;
-    *g_f_a*/*g_c_a*: their field and category group index (the total is group 0).
+    *g_f_a*/*g_c_a*: their field and category group index (the total is group 0). Incidents
+    whose *time_known* is False (a date without a time of day) count in the month series but
+    not in the weekday x hour table and the day parts; ``time_unknown`` says how many (period).
     """
     n_groups = len(group_meta)
     m_first = int(min(period[0], comparison[0]).astype("datetime64[M]").astype(np.int64))
@@ -67,7 +70,9 @@ def when_table(
 
     months_p = tables(m_a, ap, n_months)
     months_c = tables(m_a, ac, n_months)
-    wdh = tables(wd * 24 + hour, ap, 168)
+    timed = ap if time_known is None else ap & np.asarray(time_known, dtype=bool)
+    wdh = tables(wd * 24 + hour, timed, 168)
+    untimed = tables(np.zeros(ap.shape[0], dtype=np.int64), ap & ~timed, 1)[:, 0]
     hours_of = {
         name: [h for h in range(24) if (lo <= h < hi if lo < hi else (h >= lo or h < hi))]
         for name, (lo, hi) in DAGDELEN_HOURS.items()
@@ -92,6 +97,7 @@ def when_table(
             "dagdeel": dd,
             "dagdeel_small": {k: is_small(v, threshold) for k, v in dd.items()},
             "dagdeel_share": {k: (json_number(v / tot) if tot else None) for k, v in dd.items()},
+            "time_unknown": int(untimed[gi]),
         }
     return {"months": months, "groups": when_groups}
 

@@ -43,6 +43,8 @@ class IncidentData:
     safety_field: np.ndarray
     weight: Optional[np.ndarray] = None
     uuid: Optional[np.ndarray] = None
+    #: False where only the date is known (the time of day in ``t`` is no time); None: all known
+    time_known: Optional[np.ndarray] = None
 
     @classmethod
     def empty(cls) -> "IncidentData":

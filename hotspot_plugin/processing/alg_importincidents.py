@@ -30,7 +30,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core.categories import parse_alias_text
 from ..core.csv_source import ENCODINGS, is_csv_path, read_csv, read_header
-from ..core.import_columns import ROLES, guess_mapping, xy_look_geographic
+from ..core.import_columns import ROLE_LABELS, ROLES, guess_mapping, xy_look_geographic
 from ..i18n import tr
 from ..storage.importer import FieldMapping, ImportReport, import_incidents
 from .base import HotspotAlgorithm
@@ -121,6 +121,15 @@ class ImportIncidentsAlgorithm(HotspotAlgorithm):
         self.addOutput(QgsProcessingOutputString("ENCODING_USED", tr("Encoding the CSV file was read with")))
         self.addOutput(QgsProcessingOutputString("BATCH_ID", tr("Import batch id")))
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API
+        """A CSV file is read by this plugin (any encoding), so QGIS need not be able to open it."""
+        raw = parameters.get(self.INPUT)
+        if isinstance(raw, str) and is_csv_path(raw):
+            if not parameters.get(self.GPKG):
+                return False, tr("Choose the safety GeoPackage.")
+            return True, ""
+        return super().checkParameterValues(parameters, context)
+
     def process(self, parameters, context, feedback):
         given = self._read_input(parameters, context)
         gpkg_path = self.parameterAsFile(parameters, self.GPKG, context)
@@ -195,7 +204,8 @@ class ImportIncidentsAlgorithm(HotspotAlgorithm):
                 continue
             chosen[role] = column
             taken.add(column)
-            self.info(feedback, tr("Column '{column}' is used as {role}.").format(column=column, role=role))
+            self.info(feedback, tr("Column '{column}' is used as {role}.").format(column=column,
+                                                                                 role=tr(ROLE_LABELS[role])))
         given.guessed = guessed
         for role, label in (("date", tr("date")), ("category", tr("category"))):
             if not chosen[role]:

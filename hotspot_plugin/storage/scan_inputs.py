@@ -206,9 +206,11 @@ def read_incidents(
         where += f" AND category IN ({', '.join('?' * len(cats))})"
         params += cats
     where += _bbox_clause(con, schema.INCIDENTS, bbox, params)
-    cols = "geom, occurred_at, category, safety_field, weight" + (", uuid" if with_uuid else "")
+    # time_known (issue #13): 0 = only the date is known; NULL (older imports) counts as known.
+    flag = "time_known" if "time_known" in gpkg.columns_of(con, schema.INCIDENTS) else "1"
+    cols = f"geom, occurred_at, category, safety_field, weight, {flag}" + (", uuid" if with_uuid else "")
     cur = con.execute(f'SELECT {cols} FROM "{schema.INCIDENTS}" WHERE {where}', params)
-    columns: List[list] = [[] for _ in range(6 if with_uuid else 5)]
+    columns: List[list] = [[] for _ in range(7 if with_uuid else 6)]
     try:
         while True:
             monitor.check()
@@ -244,7 +246,8 @@ def read_incidents(
         category=strings(columns[2]),
         safety_field=strings(columns[3]),
         weight=weight,
-        uuid=strings(columns[5]) if with_uuid else None,
+        uuid=strings(columns[6]) if with_uuid else None,
+        time_known=np.array([v != 0 for v in columns[5]], dtype=bool)[idx],
     )
     monitor.set(100)
     return data
@@ -267,6 +270,8 @@ def concat_incidents(parts: Sequence[IncidentData]) -> IncidentData:
         safety_field=np.concatenate([p.safety_field.astype(str) for p in parts]),
         weight=weight,
         uuid=uuid,
+        time_known=np.concatenate([p.time_known if p.time_known is not None else np.ones(p.x.shape[0], bool)
+                                   for p in parts]),
     )
 
 
