@@ -43,8 +43,11 @@ class CsvColumns:
     rows: int = 0
 
 
-def detect_encoding(data: bytes) -> str:
-    """``utf-8-sig``, ``utf-16`` (BOM or NUL bytes), ``utf-8`` when it decodes, else ``cp1252``."""
+def detect_encoding(data: bytes, partial: bool = False) -> str:
+    """``utf-8-sig``, ``utf-16`` (BOM or NUL bytes), ``utf-8`` when it decodes, else ``cp1252``.
+
+    With *partial* (the first bytes of a file) a character cut off at the end does not count.
+    """
     if data.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -56,8 +59,8 @@ def detect_encoding(data: bytes) -> str:
         data.decode("utf-8")
         return "utf-8"
     except UnicodeDecodeError as exc:
-        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
-            return "utf-8"  # a truncated last character: that row is rejected, the rest is UTF-8
+        if partial and exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+            return "utf-8"
         return "cp1252"
 
 
@@ -92,13 +95,7 @@ def read_header(path: str, encoding: str = "auto") -> Tuple[List[str], str, str]
     """(column names, encoding, delimiter) of a delimited file, reading only its start."""
     with open(path, "rb") as fh:
         head = fh.read(1 << 16)
-    enc = detect_encoding(head) if encoding == "auto" else encoding
-    if enc == "utf-8" and encoding == "auto":
-        try:
-            head.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            if exc.start < len(head) - 3:
-                enc = "cp1252"
+    enc = detect_encoding(head, partial=len(head) == 1 << 16) if encoding == "auto" else encoding
     text = head.decode(enc, errors="replace")
     first = text.splitlines()[0] if text else ""
     delim = _delimiter(first)

@@ -193,7 +193,8 @@ def test_two_imports_of_one_file_at_the_same_time(make_gpkg, tmp_path, hotspot_p
 
 def test_interrupted_write_is_rolled_back(make_gpkg, write_csv, run_alg, tmp_path):
     gpkg = make_gpkg()
-    csv_path = str(write_csv([["regnr", "datum", "soort", "x", "y"], ["H1", "03-01-2025", "1.1.1", "152000", "443000"]]))
+    csv_path = str(write_csv([["regnr", "datum", "soort", "x", "y"],
+                              ["H1", "03-01-2025", "1.1.1", "152000", "443000"]]))
     run_alg("hotspot:importincidents", {"INPUT": csv_path, "GPKG": str(gpkg)})
     before = table_snapshot(gpkg)
     # A process that dies in the middle of a write leaves a hot journal behind.
