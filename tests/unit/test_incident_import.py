@@ -225,7 +225,8 @@ def test_unmapped_labels_are_counted_and_aliases_map_them():
     out = validate_rows(cols(rows), LOOKUP, "EPSG:28992", "EPSG:28992", "s", now=NOW)
     assert out.accepted_count == 0
     assert out.unmapped == {"Hondenpoep": 2, "Zwerfvuil": 1, "zwerfvuil": 1, "Kapotte tegel": 1}
-    lookup = build_lookup(DEFAULT_CATEGORIES, default_aliases() + parse_alias_text("Hondenpoep = M.4\nKapotte tegel=9.9"))
+    aliases = default_aliases() + parse_alias_text("Hondenpoep = M.4\nKapotte tegel=9.9")
+    lookup = build_lookup(DEFAULT_CATEGORIES, aliases)
     out = validate_rows(cols(rows), lookup, "EPSG:28992", "EPSG:28992", "s", now=NOW)
     assert out.category == ["M.4", "M.4", "M.4", "M.4"] and out.unmapped == {"Kapotte tegel": 1}
     assert resolve("GRAFFITI / WILDPLAK", lookup).code == "M.6"
