@@ -247,22 +247,28 @@ def _write(con, rows: ValidatedRows, sid: int, batch_id: str, report: ImportRepo
            monitor: Monitor) -> None:
     """Insert the rows and the import batch; call inside :func:`gpkg.transaction`."""
     # In the order of the identity key: uuid and dedup_key are both derived from it, so their
-    # unique indexes are filled front to back (twice as fast for a million rows).
-    order = sorted(range(rows.accepted_count), key=rows.dedup_key.__getitem__)
-    rows = rows.drop_order(np.asarray(order, dtype=np.int64))
-    blobs = point_blobs(rows.x, rows.y, sid)
+    # unique indexes are filled front to back (twice as fast for a million rows). The rows are
+    # taken in that order as they are written, not copied into it (a million rows: 300 MB less).
+    order = np.asarray(sorted(range(rows.accepted_count), key=rows.dedup_key.__getitem__), dtype=np.int64)
+    x, y = rows.x[order], rows.y[order]
+    blobs = point_blobs(x, y, sid)
+    order_list = order.tolist()
+    del order
     cols = ("geom", "uuid", "occurred_at", "occurred_end", "time_known", "category", "safety_field", "weight",
             "source", "source_id", "description", "address", "import_batch", "dedup_key")
     n = rows.accepted_count
     weights = rows.weight.tolist()
+    uuid_, at, end, known, cat, sf = (rows.uuid, rows.occurred_at, rows.occurred_end, rows.time_known,
+                                      rows.category, rows.safety_field)
+    sid_, desc, addr, key = rows.source_id, rows.description, rows.address, rows.dedup_key
 
-    def values(start: int, end: int):
-        for k in range(start, end):
-            yield (blobs[k], rows.uuid[k], rows.occurred_at[k], rows.occurred_end[k], rows.time_known[k],
-                   rows.category[k], rows.safety_field[k], weights[k], source_name, rows.source_id[k],
-                   rows.description[k], rows.address[k], batch_id, rows.dedup_key[k])
+    def values(start: int, stop: int):
+        for j in range(start, stop):
+            k = order_list[j]
+            yield (blobs[j], uuid_[k], at[k], end[k], known[k], cat[k], sf[k], weights[k], source_name, sid_[k],
+                   desc[k], addr[k], batch_id, key[k])
 
-    gpkg.bulk_insert_points(con, schema.INCIDENTS, cols, values, rows.x, rows.y, monitor.sub(0, 95), count=n)
+    gpkg.bulk_insert_points(con, schema.INCIDENTS, cols, values, x, y, monitor.sub(0, 95), count=n)
     gpkg.insert_rows(con, schema.IMPORT_BATCHES,
                      ("batch_id", "imported_at", "source_name", "source", "rows_read", "rows_imported",
                       "rows_duplicate", "rows_rejected", "plugin_version"),
