@@ -48,8 +48,7 @@ class HotspotPlugin:
 
         self._add_action("database.svg", tr("Create safety GeoPackage…"),
                          lambda: self.run_algorithm("hotspot:createsafetygpkg"), toolbar=False)
-        self._add_action("import.svg", tr("Import incidents…"),
-                         lambda: self.run_algorithm("hotspot:importincidents"))
+        self._add_action("import.svg", tr("Import incidents…"), self.show_import)
         self._add_action("import.svg", tr("Import areas (buurten, wijken)…"),
                          lambda: self.run_algorithm("hotspot:importareas"), toolbar=False)
         self._add_action("layers.svg", tr("Add safety layers"), self.add_safety_layers)
@@ -126,6 +125,11 @@ class HotspotPlugin:
         from .gui.add_layers import choose_and_add_layers
 
         choose_and_add_layers(self.iface)
+
+    def show_import(self) -> None:
+        from .gui.import_dialog import open_import_dialog
+
+        open_import_dialog(self.iface)
 
     def show_scan_wizard(self) -> None:
         from .gui.scan_wizard import open_scan_wizard

@@ -1209,6 +1209,8 @@ class _Town:
                 "description": descs[i],
                 "import_batch": DEMO_BATCH,
                 "dedup_key": f"{DEMO_SOURCE}|{source_id}",
+                "time_known": 1,
+                "address": None,
             })
         self.incidents = records
 

@@ -6,8 +6,11 @@ the editable ``categories`` table of a safety GeoPackage.
 """
 from __future__ import annotations
 
+import json
+import unicodedata
 from dataclasses import dataclass
-from typing import Dict, List
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Tuple
 
 from .i18n import N_
 
@@ -127,19 +130,87 @@ def normalise_code(value: object) -> str:
     return text
 
 
-def build_lookup(categories) -> Dict[str, Category]:
-    """Lookup from code and from lower-cased Dutch/English label to a category."""
+def normalise_label(value: object) -> str:
+    """A label for matching: lower case, without accents, runs of spaces as one space.
+
+    ``"Zwerfvuil "``, ``"zwerfvuil"`` and ``"ZWERFVUIL"`` match; so do ``"Overlast café"`` and
+    ``"overlast  cafe"``.
+    """
+    decomposed = unicodedata.normalize("NFKD", "" if value is None else str(value))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.casefold().split())
+
+
+#: Prefix of label keys in a lookup (codes are stored as they are).
+_LABEL = "\x00"
+
+
+def build_lookup(categories, aliases: Iterable[Tuple[str, str]] = ()) -> Dict[str, Category]:
+    """Lookup from code, from Dutch/English label and from alias label to a category.
+
+    *aliases* are ``(source label, code)`` pairs (the GeoPackage's ``category_aliases`` table);
+    an alias whose code is not a category is ignored (:func:`check_aliases` reports it); of two
+    aliases for the same label the later one wins.
+    """
     lookup: Dict[str, Category] = {}
     for c in categories:
         lookup[c.code] = c
-        lookup[c.label_nl.strip().lower()] = c
-        lookup[c.label_en.strip().lower()] = c
+    by_code = dict(lookup)
+    for label, code in aliases:
+        if code in by_code and label is not None and str(label).strip():
+            lookup[_LABEL + normalise_label(label)] = by_code[code]  # a later alias wins
+    for c in categories:  # the categories' own labels win over aliases
+        lookup[_LABEL + normalise_label(c.label_nl)] = c
+        lookup[_LABEL + normalise_label(c.label_en)] = c
     return lookup
 
 
-def resolve(value: object, lookup: Dict[str, Category]):
-    """The category for a raw cell value (code, "code label", or label), or None."""
+def resolve(value: object, lookup: Dict[str, Category]) -> Optional[Category]:
+    """The category for a raw cell value (code, "code label", label or alias), or None."""
+    if value is None:
+        return None
     code = normalise_code(value)
     if code in lookup:
         return lookup[code]
-    return lookup.get(str(value).strip().lower()) if value is not None else None
+    return lookup.get(_LABEL + normalise_label(value))
+
+
+def check_aliases(aliases: Iterable[Tuple[str, str]], codes: Iterable[str]) -> List[Tuple[str, str]]:
+    """The ``(label, code)`` pairs whose code is not one of *codes*."""
+    known = set(codes)
+    return [(label, code) for label, code in aliases if code not in known]
+
+
+def parse_alias_text(text: str) -> List[Tuple[str, str]]:
+    """``"Zwerfvuil=M.4; Grofvuil = M.4"`` (or one pair per line) as ``[(label, code), ...]``.
+
+    Raises ValueError naming the part that has no ``=``.
+    """
+    pairs: List[Tuple[str, str]] = []
+    for part in (text or "").replace("\n", ";").split(";"):
+        if not part.strip():
+            continue
+        label, sep, code = part.rpartition("=")
+        if not sep or not label.strip() or not code.strip():
+            raise ValueError(part.strip())
+        pairs.append((label.strip(), normalise_code(code.strip())))
+    return pairs
+
+
+def default_aliases_path() -> Path:
+    """resources/catalogues/category_aliases.json, in the packaged plugin or in a source checkout."""
+    here = Path(__file__).resolve().parent.parent
+    for base in (here, here.parent):
+        candidate = base / "resources" / "catalogues" / "category_aliases.json"
+        if candidate.exists():
+            return candidate
+    return here / "resources" / "catalogues" / "category_aliases.json"
+
+
+def default_aliases(path: Optional[Path] = None) -> List[Tuple[str, str]]:
+    """The shipped ``(label, code)`` aliases of common MOR/BOR labels (empty when the file is missing)."""
+    p = path or default_aliases_path()
+    if not p.exists():
+        return []
+    data = json.loads(p.read_text(encoding="utf-8"))
+    return [(str(label), str(code)) for code, labels in data["aliases"].items() for label in labels]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -19,7 +20,17 @@ from pyproj import CRS, Transformer
 from .categories import Category, resolve
 from .errors import InputError
 from .i18n import N_
-from .parsing import gpkg_datetime, is_blank, parse_datetime, parse_numbers
+from .import_columns import COLUMN_GUESSES, guess_mapping, xy_look_geographic  # noqa: F401 - re-exported
+from .parsing import (
+    BAD_TIME,
+    NONEXISTENT,
+    UNREADABLE,
+    gpkg_datetime,
+    is_blank,
+    parse_numbers,
+    parse_time,
+    read_datetime,
+)
 from .progress import Monitor, ensure
 
 #: Netherlands and Belgium, generously, in WGS84 degrees (lon_min, lat_min, lon_max, lat_max).
@@ -28,10 +39,15 @@ REGION_LONLAT = (2.0, 49.3, 7.6, 53.9)
 # Rejection reasons (templates, translated by the QGIS layer).
 R_NO_DATE = N_("No date")
 R_BAD_DATE = N_("Unreadable date '{value}': use dd-mm-jjjj, dd-mm-jjjj hh:mm or jjjj-mm-dd")
+R_NONEXISTENT_DATE = N_("Date '{value}' does not exist (no such day or time)")
+R_BAD_TIME = N_("Unreadable time '{value}': use hh:mm, hh.mm or hhmm")
+R_BAD_END = N_("Unreadable end date '{value}'")
+R_END_BEFORE_BEGIN = N_("The end of the crime window ({end}) lies before its begin ({begin})")
 R_FUTURE = N_("Date {value} lies in the future")
 R_TOO_OLD = N_("Date {value} lies before 1900")
 R_NO_CATEGORY = N_("No category")
-R_UNKNOWN_CATEGORY = N_("Unknown category '{value}': correct it or add it to the categories table")
+R_UNKNOWN_CATEGORY = N_("Unknown category '{value}': map it to a category (category aliases) or add it to "
+                        "the categories table")
 R_BAD_WEIGHT = N_("Weight '{value}' is not a number of 0 or more")
 R_NO_XY = N_("No coordinates")
 R_BAD_XY = N_("Unreadable coordinates x='{x}', y='{y}'")
@@ -66,7 +82,7 @@ class ValidatedRows:
     rows: np.ndarray  # 1-based source row numbers of accepted rows
     x: np.ndarray  # in the target CRS
     y: np.ndarray
-    occurred_at: List[str]  # "YYYY-MM-DDTHH:MM:SS.sss" (see parsing.gpkg_datetime)
+    occurred_at: List[str]  # "YYYY-MM-DDTHH:MM:SS.sss" (see parsing.gpkg_datetime); the begin
     category: List[str]
     safety_field: List[str]
     weight: np.ndarray
@@ -75,10 +91,19 @@ class ValidatedRows:
     dedup_key: List[str]
     uuid: List[str]
     rejected: List[Rejection]
+    occurred_end: List[Optional[str]] = field(default_factory=list)  # end of the crime window or None
+    time_known: List[int] = field(default_factory=list)  # 1: the time of day is known; 0: only the date
+    address: List[Optional[str]] = field(default_factory=list)
+    #: unknown category label -> number of rows (rejected for it)
+    unmapped: Dict[str, int] = field(default_factory=dict)
 
     @property
     def accepted_count(self) -> int:
         return len(self.rows)
+
+    @property
+    def time_unknown_count(self) -> int:
+        return len(self.time_known) - sum(self.time_known)
 
     def drop(self, keep: np.ndarray) -> "ValidatedRows":
         """A copy with only the accepted rows where *keep* is true."""
@@ -87,11 +112,16 @@ class ValidatedRows:
     def drop_order(self, idx: np.ndarray) -> "ValidatedRows":
         """A copy with the accepted rows at positions *idx*, in that order."""
         pick = [int(i) for i in idx]
+
+        def take(values):
+            return [values[i] for i in pick]
+
         return ValidatedRows(
-            self.rows[idx], self.x[idx], self.y[idx], [self.occurred_at[i] for i in pick],
-            [self.category[i] for i in pick], [self.safety_field[i] for i in pick], self.weight[idx],
-            [self.source_id[i] for i in pick], [self.description[i] for i in pick],
-            [self.dedup_key[i] for i in pick], [self.uuid[i] for i in pick], list(self.rejected))
+            self.rows[idx], self.x[idx], self.y[idx], take(self.occurred_at), take(self.category),
+            take(self.safety_field), self.weight[idx], take(self.source_id), take(self.description),
+            take(self.dedup_key), take(self.uuid), list(self.rejected), take(self.occurred_end),
+            take(self.time_known), take(self.address), dict(self.unmapped))
+
 
 def summarise_rejections(rejected: Sequence[Rejection], translate=None) -> List[Tuple[int, str]]:
     """(count, first example's message) per kind of reason, the most frequent first."""
@@ -108,7 +138,8 @@ class SourceColumns:
 
     ``x``/``y`` hold raw cell values (from x/y columns) or floats (from point geometries),
     ``geometry_problem`` optionally holds per row a (template, params) tuple when the row's
-    geometry cannot give a point (empty, not a point).
+    geometry cannot give a point (empty, not a point); ``row_problem`` maps a 1-based row to
+    a (template, params) tuple when the row could not be read at all (an undecodable line).
     """
 
     date: Sequence[object]
@@ -120,6 +151,12 @@ class SourceColumns:
     source_id: Optional[Sequence[object]] = None
     description: Optional[Sequence[object]] = None
     geometry_problem: Optional[Sequence[Optional[Tuple[str, dict]]]] = None
+    end_date: Optional[Sequence[object]] = None
+    end_time: Optional[Sequence[object]] = None
+    street: Optional[Sequence[object]] = None
+    house_number: Optional[Sequence[object]] = None
+    postcode: Optional[Sequence[object]] = None
+    row_problem: Optional[Dict[int, Tuple[str, dict]]] = None
 
     def __len__(self) -> int:
         return len(self.date)
@@ -134,6 +171,83 @@ def _crs_is_geographic(crs: CRS) -> bool:
     return bool(crs.is_geographic)
 
 
+class _Dates:
+    """Dates (and times) of a column read once per distinct date and time part.
+
+    ``read`` gives ``(iso text, time known, rejection template or None)``. A date-and-time text
+    is split into its date and time parts, each parsed once (a million rows have a few thousand
+    distinct dates and 1,440 minutes); anything unusual takes :func:`parsing.read_datetime`.
+    """
+
+    def __init__(self):
+        self.dates: Dict[str, Optional[str]] = {}
+        self.times: Dict[str, Optional[str]] = {}
+
+    def _date(self, text: str) -> Optional[str]:
+        try:
+            return self.dates[text]
+        except KeyError:
+            when, known, problem = read_datetime(text)
+            iso = when.strftime("%Y-%m-%d") if problem is None and not known else None
+            self.dates[text] = iso
+            return iso
+
+    def _time(self, text) -> Optional[str]:
+        try:
+            return self.times[text]
+        except KeyError:
+            t = parse_time(text)
+            out = self.times[text] = None if t is None else "%02d:%02d:%02d" % t
+            return out
+        except TypeError:  # not hashable
+            t = parse_time(text)
+            return None if t is None else "%02d:%02d:%02d" % t
+
+    def read(self, raw_date, raw_time) -> Tuple[Optional[str], bool, Optional[str]]:
+        if raw_date.__class__ is str:
+            text = raw_date.strip()
+            sep = text.find(" ")
+            if sep < 0 and len(text) > 10:
+                sep = text.find("T")
+            day = self._date(text[:sep] if sep > 0 else text)
+            if day is not None:
+                clock = None
+                if sep > 0:
+                    clock = self._time(text[sep + 1:].strip())
+                    if clock is None:
+                        return self._slow(raw_date, raw_time)
+                if raw_time is not None and not is_blank(raw_time):
+                    clock = self._time(raw_time)
+                    if clock is None:
+                        return None, False, R_BAD_TIME
+                if clock is None:
+                    return day + "T00:00:00.000", False, None
+                return f"{day}T{clock}.000", True, None
+        return self._slow(raw_date, raw_time)
+
+    @staticmethod
+    def _slow(raw_date, raw_time) -> Tuple[Optional[str], bool, Optional[str]]:
+        when, known, problem = read_datetime(raw_date, raw_time)
+        if problem is not None:
+            return None, False, {UNREADABLE: R_BAD_DATE, NONEXISTENT: R_NONEXISTENT_DATE,
+                                 BAD_TIME: R_BAD_TIME}[problem]
+        return gpkg_datetime(when), known, None
+
+
+def _display(iso: str, with_time: bool = True) -> str:
+    """``YYYY-MM-DDTHH:MM`` as ``DD-MM-YYYY HH:MM`` (or the date alone)."""
+    text = f"{iso[8:10]}-{iso[5:7]}-{iso[0:4]}"
+    return f"{text} {iso[11:16]}" if with_time else text
+
+
+def _address(street, number, postcode) -> Optional[str]:
+    parts = [str(v).strip() for v in (street, number) if not is_blank(v)]
+    head = " ".join(parts)
+    pc = "" if is_blank(postcode) else str(postcode).strip()
+    text = ", ".join(p for p in (head, pc) if p)
+    return text or None
+
+
 def validate_rows(columns: SourceColumns, lookup: Dict[str, Category], source_crs: str, target_crs: str,
                   source_name: str, now: Optional[dt.datetime] = None,
                   monitor: Optional[Monitor] = None) -> ValidatedRows:
@@ -141,55 +255,73 @@ def validate_rows(columns: SourceColumns, lookup: Dict[str, Category], source_cr
 
     ``source_crs`` and ``target_crs`` are anything pyproj understands (``"EPSG:28992"``,
     WKT). ``lookup`` comes from :func:`categories.build_lookup` over the GeoPackage's
-    categories table. A NULL weight takes the category's default harm weight.
+    categories table. A NULL weight takes the category's default harm weight. A date without
+    a time of day gives ``time_known`` 0 (never a made-up 00:00).
     """
     monitor = ensure(monitor)
     n = len(columns)
     now = now or dt.datetime.now()
-    latest = now + dt.timedelta(days=1)
+    latest = gpkg_datetime(now + dt.timedelta(days=1))
     rejected: List[Rejection] = []
     ok_rows: List[int] = []
     xs: List[float] = []
     ys: List[float] = []
     dates: List[str] = []
-    cats: List[str] = []
-    fields_: List[str] = []
+    ends: List[Optional[str]] = []
+    known_list: List[int] = []
+    cats: List[Category] = []
     weights: List[float] = []
-    date_cache: Dict[Tuple[object, object], Optional[dt.datetime]] = {}
+    unmapped: Counter = Counter()
+    reader = _Dates()
     cat_cache: Dict[object, Optional[Category]] = {}
     step = max(1, n // 50)
     # Numbers: whole columns at once (NaN = blank or unreadable, told apart below).
     all_x = parse_numbers(columns.x).tolist()
     all_y = parse_numbers(columns.y).tolist()
     all_w = parse_numbers(columns.weight).tolist() if columns.weight is not None else None
+    times = columns.time
+    end_dates, end_times = columns.end_date, columns.end_time
+    problems = columns.row_problem or {}
+    geometry_problem = columns.geometry_problem
 
     for i in range(n):
         if i % step == 0:
             monitor.check()
             monitor.set(60.0 * i / max(n, 1))
         row = i + 1
+        if problems and row in problems:
+            template, params = problems[row]
+            rejected.append(Rejection(row, template, dict(params)))
+            continue
         raw_date = columns.date[i]
-        raw_time = columns.time[i] if columns.time is not None else None
-        if raw_date is None or (raw_date.__class__ is str and not raw_date.strip()) or is_blank(raw_date):
+        raw_time = times[i] if times is not None else None
+        if raw_date is None or is_blank(raw_date):
             rejected.append(Rejection(row, R_NO_DATE))
             continue
-        key = (raw_date if not isinstance(raw_date, (list, dict)) else str(raw_date), raw_time)
-        try:
-            when = date_cache[key]
-        except KeyError:
-            when = date_cache[key] = parse_datetime(raw_date, raw_time)
-        except TypeError:
-            when = parse_datetime(raw_date, raw_time)
-        if when is None:
-            shown = _fmt(raw_date) if is_blank(raw_time) else f"{_fmt(raw_date)} {_fmt(raw_time)}"
-            rejected.append(Rejection(row, R_BAD_DATE, {"value": shown}))
+        iso, known, problem = reader.read(raw_date, raw_time)
+        if problem is not None:
+            shown = _fmt(raw_time) if problem == R_BAD_TIME else (
+                _fmt(raw_date) if is_blank(raw_time) else f"{_fmt(raw_date)} {_fmt(raw_time)}")
+            rejected.append(Rejection(row, problem, {"value": shown}))
             continue
-        if when > latest:
-            rejected.append(Rejection(row, R_FUTURE, {"value": when.strftime("%d-%m-%Y %H:%M")}))
+        if iso > latest:
+            rejected.append(Rejection(row, R_FUTURE, {"value": _display(iso, known)}))
             continue
-        if when.year < 1900:
-            rejected.append(Rejection(row, R_TOO_OLD, {"value": when.strftime("%d-%m-%Y")}))
+        if iso < "1900":
+            rejected.append(Rejection(row, R_TOO_OLD, {"value": _display(iso, False)}))
             continue
+        end = None
+        if end_dates is not None and not is_blank(end_dates[i]):
+            end_time = end_times[i] if end_times is not None else None
+            end, end_known, problem = reader.read(end_dates[i], end_time)
+            if problem is not None:
+                rejected.append(Rejection(row, R_BAD_END, {"value": _fmt(end_dates[i])}))
+                continue
+            known = known and end_known
+            if (end if known else end[:10]) < (iso if known else iso[:10]):
+                rejected.append(Rejection(row, R_END_BEFORE_BEGIN, {"begin": _display(iso, known),
+                                                                   "end": _display(end, known)}))
+                continue
         raw_cat = columns.category[i]
         if raw_cat is None or is_blank(raw_cat):
             rejected.append(Rejection(row, R_NO_CATEGORY))
@@ -201,7 +333,9 @@ def validate_rows(columns: SourceColumns, lookup: Dict[str, Category], source_cr
         except TypeError:
             cat = resolve(raw_cat, lookup)
         if cat is None:
-            rejected.append(Rejection(row, R_UNKNOWN_CATEGORY, {"value": _fmt(raw_cat)}))
+            label = str(raw_cat).strip()
+            unmapped[label] += 1
+            rejected.append(Rejection(row, R_UNKNOWN_CATEGORY, {"value": _fmt(label)}))
             continue
         weight = cat.weight
         if all_w is not None and not is_blank(columns.weight[i]):
@@ -210,8 +344,8 @@ def validate_rows(columns: SourceColumns, lookup: Dict[str, Category], source_cr
                 rejected.append(Rejection(row, R_BAD_WEIGHT, {"value": _fmt(columns.weight[i])}))
                 continue
             weight = w
-        if columns.geometry_problem is not None and columns.geometry_problem[i] is not None:
-            template, params = columns.geometry_problem[i]
+        if geometry_problem is not None and geometry_problem[i] is not None:
+            template, params = geometry_problem[i]
             rejected.append(Rejection(row, template, dict(params)))
             continue
         fx, fy = all_x[i], all_y[i]
@@ -225,22 +359,26 @@ def validate_rows(columns: SourceColumns, lookup: Dict[str, Category], source_cr
         ok_rows.append(row)
         xs.append(fx)
         ys.append(fy)
-        dates.append(gpkg_datetime(when))
-        cats.append(cat.code)
-        fields_.append(cat.safety_field)
+        dates.append(iso)
+        ends.append(end)
+        known_list.append(1 if known else 0)
+        cats.append(cat)
         weights.append(float(weight))
+    del all_x, all_y, all_w, reader, cat_cache
 
     monitor.check()
     monitor.set(60.0)
     # Coordinates: transform all at once, then check they fall where they should.
     sx = np.asarray(xs, dtype=float)
     sy = np.asarray(ys, dtype=float)
+    del xs, ys
     tx, ty, inside = _transform_and_check(sx, sy, source_crs, target_crs)
     keep = np.ones(len(ok_rows), dtype=bool)
     if not inside.all():
         src = CRS.from_user_input(source_crs)
+        reference = _reference(tx[inside], ty[inside])
         for k in np.flatnonzero(~inside):
-            template = _diagnose(sx[k], sy[k], src)
+            template = _diagnose(sx[k], sy[k], src, target_crs, reference)
             rejected.append(Rejection(ok_rows[k], template, {"x": _fmt(_num(sx[k])), "y": _fmt(_num(sy[k]))}))
             keep[k] = False
     monitor.set(75.0)
@@ -250,20 +388,28 @@ def validate_rows(columns: SourceColumns, lookup: Dict[str, Category], source_cr
     keys: List[str] = []
     ids: List[Optional[str]] = []
     descs: List[Optional[str]] = []
+    addresses: List[Optional[str]] = []
     first_row: Dict[str, int] = {}
+    sid_col, desc_col = columns.source_id, columns.description
+    has_address = any(c is not None for c in (columns.street, columns.house_number, columns.postcode))
+    sha1 = hashlib.sha1
     for k, row in enumerate(ok_rows):
         i = row - 1
         sid = None
-        if columns.source_id is not None and not is_blank(columns.source_id[i]):
-            sid = str(columns.source_id[i]).strip()
+        if sid_col is not None and not is_blank(sid_col[i]):
+            sid = str(sid_col[i]).strip()
         ids.append(sid)
-        desc = columns.description[i] if columns.description is not None else None
+        desc = desc_col[i] if desc_col is not None else None
         descs.append(None if is_blank(desc) else str(desc))
+        addresses.append(_address(*(c[i] if c is not None else None for c in (
+            columns.street, columns.house_number, columns.postcode))) if has_address else None)
         if sid is not None:
             basis = f"{source}|id|{sid}"
         else:
-            basis = f"{source}|{dates[k]}|{cats[k]}|{tx[k]:.2f}|{ty[k]:.2f}|{weights[k]:g}"
-        dkey = hashlib.sha1(basis.encode("utf-8")).hexdigest()
+            basis = f"{source}|{dates[k]}|{cats[k].code}|{tx[k]:.2f}|{ty[k]:.2f}|{weights[k]:g}"
+            if ends[k] is not None:
+                basis += f"|end|{ends[k]}"
+        dkey = sha1(basis.encode("utf-8")).hexdigest()
         keys.append(dkey)
         if keep[k]:
             if dkey in first_row:
@@ -271,12 +417,15 @@ def validate_rows(columns: SourceColumns, lookup: Dict[str, Category], source_cr
                 keep[k] = False
             else:
                 first_row[dkey] = row
+    del first_row
     # The uuid is the SHA-1 of the identity (as uuid5 makes it), so a re-import gives the same uuid.
     uuids = [_uuid_from_sha1(k) for k in keys]
     monitor.set(90.0)
-    result = ValidatedRows(np.asarray(ok_rows, dtype=np.int64), tx, ty, dates, cats, fields_,
-                           np.asarray(weights, dtype=float), ids, descs, keys, uuids, rejected)
-    result = result.drop(keep)
+    result = ValidatedRows(np.asarray(ok_rows, dtype=np.int64), tx, ty, dates, [c.code for c in cats],
+                           [c.safety_field for c in cats], np.asarray(weights, dtype=float), ids, descs, keys,
+                           uuids, rejected, ends, known_list, addresses, dict(unmapped.most_common()))
+    if not keep.all():
+        result = result.drop(keep)
     result.rejected.sort(key=lambda r: r.row)
     return result
 
@@ -324,11 +473,36 @@ def _transform_and_check(x: np.ndarray, y: np.ndarray, source_crs: str, target_c
     return tx, ty, inside
 
 
-def _diagnose(x: float, y: float, src: CRS) -> str:
-    """Why a coordinate pair falls outside the region: swapped, wrong CRS, or just outside."""
+def _reference(x: np.ndarray, y: np.ndarray) -> Optional[Tuple[float, float, float]]:
+    """(centre x, centre y, radius) of the file's good points in the target CRS, or None when
+    there are too few to judge by (fewer than 5).
+
+    The centre is the median point; the radius three times the distance within which 90% of
+    the points lie, at least 10 km: a municipality's incidents, not the whole country.
+    """
+    if x.size < 5:
+        return None
+    cx, cy = float(np.median(x)), float(np.median(y))
+    spread = float(np.percentile(np.hypot(x - cx, y - cy), 90))
+    return cx, cy, max(10_000.0, 3.0 * spread)
+
+
+def _diagnose(x: float, y: float, src: CRS, target_crs: str,
+              reference: Optional[Tuple[float, float, float]] = None) -> str:
+    """Why a coordinate pair falls outside the region: swapped, wrong CRS, or just outside.
+
+    "Swapped" is said when the swapped pair lies among the file's other points (*reference*);
+    with too few other points to judge by, when it lies inside the Netherlands and Belgium.
+    """
     with np.errstate(all="ignore"):
-        lon, lat = _transformer(src.to_wkt(), "EPSG:4326").transform(np.array([y]), np.array([x]))
-    if np.isfinite(lon[0]) and _region_check(np.asarray(lon), np.asarray(lat))[0]:
+        if reference is not None:
+            sx, sy = _transformer(src.to_wkt(), target_crs).transform(np.array([y]), np.array([x]))
+            cx, cy, radius = reference
+            swapped = bool(np.isfinite(sx[0]) and math.hypot(sx[0] - cx, sy[0] - cy) <= radius)
+        else:
+            lon, lat = _transformer(src.to_wkt(), "EPSG:4326").transform(np.array([y]), np.array([x]))
+            swapped = bool(np.isfinite(lon[0]) and _region_check(np.asarray(lon), np.asarray(lat))[0])
+    if swapped:
         return R_SWAPPED
     looks_degrees = abs(x) <= 180 and abs(y) <= 90
     if not _crs_is_geographic(src) and looks_degrees:
@@ -344,42 +518,3 @@ def require_columns(available: Sequence[str], wanted: Dict[str, Optional[str]]) 
     if missing:
         raise InputError(N_("These columns are not in the input: {missing}. Available columns: {available}"),
                          missing=", ".join(missing), available=", ".join(available))
-
-
-#: Column names seen in police exports, MOR systems and our own data, per role (lower case).
-COLUMN_GUESSES: Dict[str, Tuple[str, ...]] = {
-    "date": ("occurred_at", "datum", "date", "pleegdatum", "begindatum", "datum_tijd", "datumtijd",
-             "datetime", "melddatum", "registratiedatum", "tijdstip", "datum_melding", "startdatum"),
-    "time": ("tijd", "time", "pleegtijd", "begintijd", "uur", "tijdstip_uur"),
-    "category": ("category", "categorie", "soortmisdrijf", "soort_misdrijf", "soort", "misdrijf",
-                 "incidentcode", "code", "maatschappelijke_klasse", "klasse", "type", "rubriek"),
-    "x": ("x", "x_rd", "rd_x", "xcoord", "x_coord", "x_coordinaat", "coord_x", "lon", "lng", "longitude",
-          "lengtegraad"),
-    "y": ("y", "y_rd", "rd_y", "ycoord", "y_coord", "y_coordinaat", "coord_y", "lat", "latitude",
-          "breedtegraad"),
-    "weight": ("weight", "gewicht", "harm", "ernst"),
-    "source_id": ("source_id", "registratienummer", "regnr", "incidentnummer", "meldingnummer",
-                  "meldingsnummer", "bvh_nummer", "zaaknummer", "id", "nummer"),
-    "description": ("description", "omschrijving", "beschrijving", "toelichting", "opmerking"),
-}
-
-
-def guess_mapping(names: Sequence[str]) -> Dict[str, str]:
-    """Guess which column plays which role from its name; roles without a match are left out."""
-    lower = {name.lower().strip(): name for name in names}
-    result: Dict[str, str] = {}
-    for role, candidates in COLUMN_GUESSES.items():
-        for candidate in candidates:
-            if candidate in lower and lower[candidate] not in result.values():
-                result[role] = lower[candidate]
-                break
-    if ("x" in result) != ("y" in result):
-        result.pop("x", None)
-        result.pop("y", None)
-    return result
-
-
-def xy_look_geographic(x_name: str, y_name: str) -> bool:
-    """True when the chosen x/y column names say longitude/latitude."""
-    return x_name.lower() in ("lon", "lng", "longitude", "lengtegraad") or \
-        y_name.lower() in ("lat", "latitude", "breedtegraad")

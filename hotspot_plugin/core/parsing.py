@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from typing import Optional, Tuple
 
 import numpy as np
@@ -11,7 +12,7 @@ import numpy as np
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?"
                   r"(?:Z|[+-]\d{2}:?\d{2})?$")
 _DUTCH = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[T ]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$")
-_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$")
+_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,]\d+)?)?$")
 _COMPACT_TIME = re.compile(r"^(\d{1,2})(\d{2})$")
 
 
@@ -53,6 +54,64 @@ def parse_datetime(value: object, time_value: object = None) -> Optional[dt.date
             return None
         result = result.replace(hour=t[0], minute=t[1], second=t[2])
     return result
+
+
+#: What :func:`read_datetime` found wrong with a value.
+UNREADABLE = "unreadable"
+NONEXISTENT = "nonexistent"
+BAD_TIME = "bad_time"
+
+
+def read_datetime(value: object, time_value: object = None) -> Tuple[Optional[dt.datetime], bool, Optional[str]]:
+    """``(datetime, time_known, problem)`` of a date (and optional separate time).
+
+    Like :func:`parse_datetime`, but it tells whether a time of day was given (a date alone
+    or a blank time cell: ``time_known`` is False and the datetime holds 00:00 only as a
+    placeholder) and why a value cannot be used: :data:`UNREADABLE` (not a date notation),
+    :data:`NONEXISTENT` (31-02-2024, 2024-13-01: the notation is right, the date does not
+    exist) or :data:`BAD_TIME` (the time cell cannot be read).
+    """
+    if value is None:
+        return None, False, UNREADABLE
+    known = False
+    if isinstance(value, dt.datetime):
+        result, known = value.replace(tzinfo=None), True
+    elif isinstance(value, dt.date):
+        result = dt.datetime(value.year, value.month, value.day)
+    else:
+        text = str(value).strip()
+        m = _ISO.match(text)
+        groups = m.groups() if m else None
+        if groups is None:
+            m = _DUTCH.match(text)
+            if not m:
+                return None, False, UNREADABLE
+            d, mo, y, h, mi, s = m.groups()
+        else:
+            y, mo, d, h, mi, s = groups
+        known = h is not None
+        try:
+            result = dt.datetime(int(y), int(mo), int(d))
+        except ValueError:
+            return None, False, NONEXISTENT
+        if known:
+            if int(h) > 23 or int(mi) > 59 or int(s or 0) > 59:
+                return None, False, NONEXISTENT
+            result = result.replace(hour=int(h), minute=int(mi), second=int(s or 0))
+    if time_value is not None and not is_blank(time_value):
+        t = parse_time(time_value)
+        if t is None:
+            return None, False, BAD_TIME
+        result, known = result.replace(hour=t[0], minute=t[1], second=t[2]), True
+    return result, known, None
+
+
+def normalise_name(text: object) -> str:
+    """A column name or label for matching: no accents, lower case, no spaces, hyphens,
+    underscores or dots (``"X-coördinaat"`` and ``"x_coordinaat"`` both give ``"xcoordinaat"``)."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[\s\-_.]+", "", plain.casefold())
 
 
 def gpkg_datetime(value: dt.datetime) -> str:

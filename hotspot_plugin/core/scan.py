@@ -154,6 +154,8 @@ METHOD_SMALL = N_('Counts from 1 to {below} are marked as small and are publishe
 
 # Warnings.
 W_BAD_INCIDENTS = N_("{n} incidents without valid coordinates or date were left out.")
+W_TIME_UNKNOWN = N_("{n} incidents of the period in the area have a date but no time of day: the weekday x hour "
+                    "table and the day parts leave them out.")
 
 
 def _code_key(code: str) -> Tuple:
@@ -352,6 +354,8 @@ def run_scan(inputs: ScanInputs, monitor: Optional[Monitor] = None) -> ScanResul
     w_k = wgt[rel][kidx]
     t_k = t[rel][kidx]
     t_end_k = None if t_end is None else t_end[rel][kidx]
+    known = inputs.incidents.time_known if inputs.incidents is not None else None
+    known_k = None if known is None else np.asarray(known, dtype=bool).ravel()[rel][kidx]
 
     # group index per kept incident, for three group kinds: total (0), fields, categories
     n_groups = 1 + len(field_codes) + len(cat_list)
@@ -448,7 +452,11 @@ def run_scan(inputs: ScanInputs, monitor: Optional[Monitor] = None) -> ScanResul
     when = when_table(
         t_k[area_idx], ap, ac, g_field[area_idx], g_cat[area_idx], group_meta, period, comparison, threshold,
         None if t_end_k is None else t_end_k[area_idx],
+        time_known=None if known_k is None else known_k[area_idx],
     )
+    untimed = when["groups"][group_meta[0][0]]["time_unknown"] if group_meta else 0
+    if untimed:
+        warnings.append(warning(W_TIME_UNKNOWN, n=untimed))
     monitor.set(85)
     monitor.check()
 

@@ -111,6 +111,7 @@ def when_table(
     comparison: Period,
     threshold: int,
     t_end_a: Optional[np.ndarray] = None,
+    time_known: Optional[np.ndarray] = None,
 ) -> Dict[str, Any]:
     """Month series, weekday x hour tables and day parts of the area's incidents, per group.
 
@@ -120,7 +121,9 @@ def when_table(
     hour table and the day parts spread an incident with a window over it
     (:func:`aoristic_cells`), so their cells may hold fractions (rounded to 4 decimals) when
     any incident of the period has a window; without windows they are whole counts as before.
-    ``aoristic`` holds the numbers of incidents of the period counted each way.
+    ``aoristic`` holds the numbers of incidents of the period counted each way. Incidents whose
+    *time_known* is False (a date without a time of day) count in the month series but not in the
+    weekday x hour table and the day parts; ``time_unknown`` says how many (period).
     """
     n_groups = len(group_meta)
     m_first = int(min(period[0], comparison[0]).astype("datetime64[M]").astype(np.int64))
@@ -149,7 +152,9 @@ def when_table(
 
     months_p = tables(m_a, ap, n_months)
     months_c = tables(m_a, ac, n_months)
-    p_idx = np.flatnonzero(ap)
+    timed = ap if time_known is None else ap & np.asarray(time_known, dtype=bool)
+    untimed = tables(np.zeros(ap.shape[0], dtype=np.int64), ap & ~timed, 1)[:, 0]
+    p_idx = np.flatnonzero(timed)
     owner, cell, weight, how = aoristic_cells(ta[p_idx], None if t_end_a is None else np.asarray(t_end_a)[p_idx])
     if how["window"]:
         inc = p_idx[owner]
@@ -162,7 +167,7 @@ def when_table(
             )
         wdh: np.ndarray = wdh_f  # rounded to 4 decimals on output, after the day parts are summed
     else:
-        wdh = tables(wd * 24 + hour, ap, WEEK_HOURS)
+        wdh = tables(wd * 24 + hour, timed, WEEK_HOURS)
     hours_of = {
         name: [h for h in range(24) if (lo <= h < hi if lo < hi else (h >= lo or h < hi))]
         for name, (lo, hi) in DAGDELEN_HOURS.items()
@@ -190,6 +195,7 @@ def when_table(
             "dagdeel": dd,
             "dagdeel_small": {k: is_small(v, threshold) for k, v in dd.items()},
             "dagdeel_share": {k: (json_number(v / tot) if tot else None) for k, v in dd.items()},
+            "time_unknown": int(untimed[gi]),
         }
     return {"months": months, "groups": when_groups, "aoristic": how}
 

@@ -46,6 +46,8 @@ class IncidentData:
     uuid: Optional[np.ndarray] = None
     #: End of the crime window (datetime64, NaT = unknown); None: no ends known at all.
     t_end: Optional[np.ndarray] = None
+    #: False where only the date is known (the time of day in ``t`` is no time); None: all known
+    time_known: Optional[np.ndarray] = None
 
     @classmethod
     def empty(cls) -> "IncidentData":

@@ -24,6 +24,7 @@ SCHOUW_POINTS = "schouw_points"
 SCHOUW_FINDINGS = "schouw_findings"
 CATEGORIES = "categories"
 IMPORT_BATCHES = "import_batches"
+CATEGORY_ALIASES = "category_aliases"
 LETTERS_SENT = "letters_sent"
 METADATA = "hotspot_metadata"
 
@@ -82,6 +83,12 @@ LAYERS: Tuple[Layer, ...] = (
         Field("description", "TEXT"),
         Field("import_batch", "TEXT"),
         Field("dedup_key", "TEXT", not_null=True, unique=True),
+        # Added in 0.x (issue #13); older GeoPackages get them on their next import
+        # (storage.gpkg.ensure_schema). time_known: 1 = occurred_at (and occurred_end) hold the
+        # time of day, 0 = only the dates are known (the 00:00 in them is no time: analyses by
+        # time of day leave the incident out), NULL = imported before the flag existed.
+        Field("time_known", "BOOLEAN"),
+        Field("address", "TEXT"),
     ), "Incidenten", N_("Incidents"), indexes=(("occurred_at",), ("category",), ("safety_field",))),
     Layer(AREAS, "MULTIPOLYGON", (
         Field("code", "TEXT", not_null=True),
@@ -161,6 +168,10 @@ LAYERS: Tuple[Layer, ...] = (
         Field("rows_rejected", "INTEGER"),
         Field("plugin_version", "TEXT"),
     ), "Importlog", N_("Import log")),
+    Layer(CATEGORY_ALIASES, None, (
+        Field("label", "TEXT", not_null=True, unique=True),  # as the source system writes it
+        Field("code", "TEXT", not_null=True),  # a code of the categories table
+    ), "Categorie-aliassen", N_("Category aliases")),
     Layer(LETTERS_SENT, None, (
         Field("address_key", "TEXT", not_null=True),
         Field("sent_at", "DATETIME", not_null=True),

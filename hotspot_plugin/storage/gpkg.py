@@ -17,7 +17,7 @@ from typing import Dict, Iterable, Iterator, List, Optional, Sequence
 from osgeo import ogr, osr
 
 from ..core import gpkg_blob, schema
-from ..core.categories import DEFAULT_CATEGORIES, Category
+from ..core.categories import DEFAULT_CATEGORIES, Category, default_aliases
 from ..core.errors import HotspotError, InputError
 from ..core.i18n import N_
 from ..core.parsing import gpkg_datetime
@@ -122,6 +122,14 @@ def _build(path: str, srs, categories, municipality: str, epsg: int, styles: Dic
             feat.SetField("safety_field", c.safety_field)
             feat.SetField("weight", float(c.weight))
             cat_layer.CreateFeature(feat)
+        alias_layer = ds.GetLayerByName(schema.CATEGORY_ALIASES)
+        codes = {c.code for c in categories}
+        for label, code in default_aliases():
+            if code in codes:
+                feat = ogr.Feature(alias_layer.GetLayerDefn())
+                feat.SetField("label", label)
+                feat.SetField("code", code)
+                alias_layer.CreateFeature(feat)
         for key, value in (("schema_version", str(schema.SCHEMA_VERSION)), ("epsg", str(epsg)),
                            ("municipality", municipality), ("created_at", now_iso()),
                            ("plugin_version", plugin_version()), ("kind", "hotspot-safety-gpkg")):
@@ -205,19 +213,79 @@ def _register_functions(con: sqlite3.Connection) -> None:
     con.create_function("ST_IsEmpty", 1, lambda b: 1 if gpkg_blob.is_empty(b) else 0, deterministic=True)
 
 
+def sqlite_uri(path, mode: str = "ro") -> str:
+    """An SQLite URI for *path* (``mode`` ro or rw), every special character escaped.
+
+    ``f"file:{path}?mode=ro"`` breaks on a folder named ``Project #2`` (SQLite reads the ``#``
+    as the start of a fragment, opens another file and, in rw mode, creates it); this is the
+    one place such URIs are built.
+    """
+    return f"{Path(path).absolute().as_uri()}?mode={mode}"
+
+
+def connect_file(path, mode: str = "ro", timeout: float = 2.0, **kwargs) -> sqlite3.Connection:
+    """sqlite3.connect on :func:`sqlite_uri` (any SQLite file: GeoPackage, field package)."""
+    return sqlite3.connect(sqlite_uri(path, mode), uri=True, timeout=timeout, **kwargs)
+
+
+def _hot_journal(path: Path) -> bool:
+    """True when *path* has a rollback journal with content (an interrupted write)."""
+    journal = Path(str(path) + "-journal")
+    try:
+        return journal.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def recover_interrupted_write(path) -> bool:
+    """Roll back what an interrupted write (a crash, a killed QGIS) left in *path*'s journal.
+
+    A read-only connection cannot do it (SQLite then calls the file not a database), so the
+    file is opened for writing once; SQLite rolls the journal back on the first read. Returns
+    True when something was undone. Raises GeoPackageError when the file cannot be written.
+    """
+    p = Path(path)
+    if not _hot_journal(p):
+        return False
+    if not os.access(p, os.W_OK) or not os.access(p.parent, os.W_OK):
+        raise GeoPackageError(N_("An interrupted import left {path} half written (the file {journal} holds "
+                                 "what must be undone). Make the file and its folder writable so that it "
+                                 "can be undone, then try again."), path=str(path), journal=str(p) + "-journal")
+    try:
+        con = connect_file(p, "rw", timeout=10.0)
+        try:
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return False  # not a database at all: the caller says so
+    return not _hot_journal(p)
+
+
 def check_safety_gpkg(path: str) -> None:
-    """Raise GeoPackageError unless *path* is a readable safety GeoPackage."""
+    """Raise GeoPackageError unless *path* is a readable safety GeoPackage.
+
+    An interrupted write (hot journal) is rolled back first and said in the log.
+    """
     p = Path(path or "")
     if not path or not p.exists():
         raise GeoPackageError(N_("The safety GeoPackage {path} does not exist. Create it first with "
                                  "'Create safety GeoPackage'."), path=str(path))
+    if recover_interrupted_write(p):
+        from ..i18n import tr
+        from ..log import info
+
+        info(tr("An interrupted write to {path} was undone: the GeoPackage is as it was before it.")
+             .format(path=path))
     try:
-        con = sqlite3.connect(f"file:{p}?mode=ro", uri=True, timeout=2.0)
+        con = connect_file(p, "ro")
         try:
             names = {r[0] for r in con.execute("SELECT table_name FROM gpkg_contents")}
         finally:
             con.close()
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as exc:
+        if _locked(exc):
+            raise _locked_or_readonly(exc, str(path)) from None
         raise GeoPackageError(N_("{path} is not a GeoPackage."), path=str(path)) from None
     missing = [name for name in (schema.INCIDENTS, schema.CATEGORIES, schema.AREAS) if name not in names]
     if missing:
@@ -232,8 +300,7 @@ def connect(path: str, write: bool = False, timeout: float = 2.0) -> sqlite3.Con
     if write and not os.access(path, os.W_OK):
         raise GeoPackageError(N_("The GeoPackage {path} is read-only. Make it writable or copy it."),
                               path=str(path))
-    uri = f"file:{Path(path)}?mode={'rw' if write else 'ro'}"
-    con = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+    con = connect_file(path, "rw" if write else "ro", timeout=timeout, isolation_level=None)
     _register_functions(con)
     if write:
         # Bulk writes touch index pages all over the file; a 256 MiB page cache keeps them in memory.
@@ -243,21 +310,48 @@ def connect(path: str, write: bool = False, timeout: float = 2.0) -> sqlite3.Con
 
 @contextlib.contextmanager
 def transaction(con: sqlite3.Connection, path: str = "") -> Iterator[sqlite3.Connection]:
-    """BEGIN IMMEDIATE ... COMMIT; anything raised inside rolls everything back."""
+    """BEGIN IMMEDIATE ... COMMIT; anything raised inside rolls everything back.
+
+    A full disk is said as such (SQLite has then often rolled back by itself already, so
+    the ROLLBACK is only issued while a transaction is still open).
+    """
     try:
         con.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
         raise _locked_or_readonly(exc, path) from None
     try:
         yield con
+    except sqlite3.OperationalError as exc:
+        _rollback(con)
+        raise _locked_or_readonly(exc, path) from None
     except BaseException:
-        con.execute("ROLLBACK")
+        _rollback(con)
         raise
     try:
         con.execute("COMMIT")
     except sqlite3.OperationalError as exc:
-        con.execute("ROLLBACK")
+        _rollback(con)
         raise _locked_or_readonly(exc, path) from None
+
+
+def _rollback(con: sqlite3.Connection) -> None:
+    if con.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            con.execute("ROLLBACK")
+
+
+def _locked(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """True for SQLite's and the OS's "disk full" errors."""
+    import errno
+
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    return "disk is full" in str(exc).lower() or "no space left" in str(exc).lower()
 
 
 @contextlib.contextmanager
@@ -277,8 +371,11 @@ def triggers_suspended(con: sqlite3.Connection, table: str) -> Iterator[List[tup
         con.execute(sql)
 
 
-def _locked_or_readonly(exc: sqlite3.OperationalError, path: str) -> GeoPackageError:
+def _locked_or_readonly(exc: sqlite3.Error, path: str) -> GeoPackageError:
     text = str(exc).lower()
+    if is_disk_full(exc):
+        return GeoPackageError(N_("The disk of {path} is full. Nothing was changed: make room on it (or "
+                                  "move the GeoPackage) and try again."), path=str(path))
     if "locked" in text or "busy" in text:
         return GeoPackageError(N_("The GeoPackage {path} is locked by another program or by a layer "
                                   "being edited in QGIS. Save or stop editing, close the other program, "
@@ -313,6 +410,78 @@ def read_categories(con: sqlite3.Connection) -> List[Category]:
             for code, label_nl, label_en, field_, w in rows]
 
 
+def ensure_schema(path: str) -> List[str]:
+    """Bring an older safety GeoPackage up to the current schema, additively; return what was added.
+
+    Missing columns of existing layers are added (ALTER TABLE ADD COLUMN: existing rows get
+    NULL); missing attribute tables are created through OGR (so QGIS lists them), the
+    category aliases seeded with the shipped ones. Nothing is removed or changed.
+    """
+    try:
+        return _ensure_schema(path)
+    except sqlite3.OperationalError as exc:
+        raise _locked_or_readonly(exc, path) from None
+
+
+def _ensure_schema(path: str) -> List[str]:
+    added: List[str] = []
+    con = connect_file(path, "rw", timeout=10.0, isolation_level=None)
+    try:
+        tables = {r[0] for r in con.execute("SELECT table_name FROM gpkg_contents")}
+        for layer_def in schema.LAYERS:
+            if layer_def.name not in tables:
+                continue
+            have = {r[1] for r in con.execute(f'PRAGMA table_info("{layer_def.name}")')}
+            for f in layer_def.fields:
+                if f.name not in have:
+                    con.execute(f'ALTER TABLE "{layer_def.name}" ADD COLUMN "{f.name}" {f.type}')
+                    added.append(f"{layer_def.name}.{f.name}")
+        missing = [d for d in schema.LAYERS if d.name not in tables and d.geometry is None]
+    finally:
+        con.close()
+    if missing:
+        ds = ogr.Open(str(path), update=1)
+        try:
+            for layer_def in missing:
+                lyr = ds.CreateLayer(layer_def.name, None, ogr.wkbNone,
+                                     ["FID=fid", "ASPATIAL_VARIANT=GPKG_ATTRIBUTES",
+                                      f"IDENTIFIER={layer_def.title_nl}", f"DESCRIPTION={layer_def.title_en}"])
+                create_fields(lyr, layer_def)
+                added.append(layer_def.name)
+        finally:
+            ds = None  # noqa: F841 - closes the dataset
+        if any(d.name == schema.CATEGORY_ALIASES for d in missing):
+            con = connect_file(path, "rw", timeout=10.0, isolation_level=None)
+            try:
+                with transaction(con, path):
+                    codes = {r[0] for r in con.execute(f"SELECT code FROM {schema.CATEGORIES}")}
+                    add_aliases(con, [(label, code) for label, code in default_aliases() if code in codes],
+                                replace=False)
+            finally:
+                con.close()
+    return added
+
+
+def columns_of(con: sqlite3.Connection, table: str) -> List[str]:
+    return [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')]
+
+
+def read_aliases(con: sqlite3.Connection) -> List[tuple]:
+    """``(label, code)`` pairs of the category_aliases table (empty when it does not exist)."""
+    if not con.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (schema.CATEGORY_ALIASES,)).fetchone():
+        return []
+    return [(str(label), str(code)) for label, code in
+            con.execute(f"SELECT label, code FROM {schema.CATEGORY_ALIASES} WHERE label IS NOT NULL "
+                        "AND code IS NOT NULL ORDER BY fid")]
+
+
+def add_aliases(con: sqlite3.Connection, pairs: Sequence[tuple], replace: bool = True) -> int:
+    """Add ``(label, code)`` aliases (an existing label gets the new code when *replace*)."""
+    verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
+    cur = con.executemany(f"{verb} INTO {schema.CATEGORY_ALIASES} (label, code) VALUES (?, ?)", list(pairs))
+    return cur.rowcount
+
+
 def existing_keys(con: sqlite3.Connection, keys: Sequence[str], chunk: int = 500) -> Dict[str, str]:
     """dedup_key -> import batch of the keys already in the incidents layer."""
     found: Dict[str, str] = {}
@@ -335,8 +504,9 @@ def insert_rows(con: sqlite3.Connection, table: str, columns: Sequence[str], row
 BULK_INDEX_REBUILD = 20_000
 
 
-def bulk_insert_points(con: sqlite3.Connection, table: str, columns: Sequence[str], rows: Sequence[Sequence],
-                       x: Sequence[float], y: Sequence[float], monitor: Optional[Monitor] = None) -> None:
+def bulk_insert_points(con: sqlite3.Connection, table: str, columns: Sequence[str], rows,
+                       x: Sequence[float], y: Sequence[float], monitor: Optional[Monitor] = None,
+                       count: Optional[int] = None) -> None:
     """Insert many point features fast; call inside :func:`transaction`.
 
     GDAL's per-row triggers (rtree maintenance, feature count) cost more than the insert
@@ -344,25 +514,29 @@ def bulk_insert_points(con: sqlite3.Connection, table: str, columns: Sequence[st
     written in bulk with explicit fids, and the triggers are recreated from their own SQL.
     For large batches the plain (non-unique) indexes are rebuilt afterwards instead of
     updated row by row. Everything happens in the caller's transaction, so a failure leaves
-    the table as it was. ``rows`` holds the values of ``columns`` (which must not include fid).
+    the table as it was. ``rows`` holds the values of ``columns`` (which must not include fid),
+    or is a function ``rows(start, end)`` giving the value tuples of rows start..end-1 (then
+    *count* says how many there are), so that a million rows never exist as tuples at once.
     """
     triggers = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
                            (table,)).fetchall()
     for name, _ in triggers:
         con.execute(f'DROP TRIGGER "{name}"')
     indexes = []
-    if len(rows) >= BULK_INDEX_REBUILD:
+    n = len(rows) if count is None else count
+    chunk_of = rows if callable(rows) else (lambda start, end: (rows[k] for k in range(start, end)))
+    if n >= BULK_INDEX_REBUILD:
         indexes = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
                               "AND sql IS NOT NULL AND sql NOT LIKE '%UNIQUE%'", (table,)).fetchall()
         for name, _ in indexes:
             con.execute(f'DROP INDEX "{name}"')
     monitor = ensure(monitor)
     first = int(con.execute(f'SELECT coalesce(max(fid), 0) FROM "{table}"').fetchone()[0]) + 1
-    n = len(rows)
     chunk = 50_000
     for start in range(0, n, chunk):
         end = min(n, start + chunk)
-        insert_rows(con, table, ("fid", *columns), ((first + k, *rows[k]) for k in range(start, end)))
+        insert_rows(con, table, ("fid", *columns),
+                    ((first + k, *values) for k, values in enumerate(chunk_of(start, end), start)))
         monitor.set(90.0 * end / n)
         monitor.check()
     rtree = f"rtree_{table}_geom"
@@ -400,7 +574,7 @@ def layer_uri(path: str, layer: str) -> str:
 
 
 def feature_count(path: str, table: str) -> int:
-    con = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+    con = connect_file(path, "ro")
     try:
         return int(con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
     finally:

@@ -1,15 +1,17 @@
 """Import incidents from any QGIS feature source into a safety GeoPackage, transactionally."""
 from __future__ import annotations
 
+import os
 import uuid
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 from qgis.core import QgsFeatureRequest, QgsGeometry, QgsWkbTypes
 
 from ..core import schema
-from ..core.categories import build_lookup
+from ..core.categories import build_lookup, check_aliases
+from ..core.csv_source import read_csv, read_header
 from ..core.errors import InputError
 from ..core.gpkg_blob import point_blobs
 from ..core.i18n import N_
@@ -42,9 +44,18 @@ class FieldMapping:
     weight: str = ""
     source_id: str = ""
     description: str = ""
+    end_date: str = ""
+    end_time: str = ""
+    street: str = ""
+    house_number: str = ""
+    postcode: str = ""
 
     def uses_xy(self) -> bool:
         return bool(self.x or self.y)
+
+    def roles(self) -> Dict[str, str]:
+        """role -> column of every role that is given."""
+        return {role: name for role, name in vars(self).items() if name}
 
 
 @dataclass
@@ -55,6 +66,10 @@ class ImportReport:
     duplicates: int
     rejected: List[Rejection] = field(default_factory=list)
     fids: List[int] = field(default_factory=list)  # source feature id per 1-based row
+    unmapped: Dict[str, int] = field(default_factory=dict)  # unknown category label -> rows
+    time_unknown: int = 0  # imported rows without a time of day
+    encoding: str = ""  # of a CSV file
+    added_schema: List[str] = field(default_factory=list)  # columns/tables added to an older GeoPackage
 
     @property
     def rejected_count(self) -> int:
@@ -74,23 +89,17 @@ def read_source(source, mapping: FieldMapping, monitor: Optional[Monitor] = None
     """
     monitor = ensure(monitor)
     names = source.fields().names()
-    require_columns(names, {"date": mapping.date, "category": mapping.category, "x": mapping.x,
-                            "y": mapping.y, "time": mapping.time, "weight": mapping.weight,
-                            "source id": mapping.source_id, "description": mapping.description})
+    require_columns(names, mapping.roles())
     if mapping.uses_xy() and not (mapping.x and mapping.y):
         raise InputError(N_("Choose both an x and a y column, or neither (then the layer's geometry is used)."))
     if not mapping.uses_xy() and QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.GeometryType.PointGeometry:
         raise InputError(N_("The input has no point geometry: choose its x and y columns."))
-    roles = [r for r in ("date", "category", "x", "y", "time", "weight", "source_id", "description")
-             if getattr(mapping, r)]
+    roles = list(mapping.roles())
     if layer is not None and mapping.uses_xy():
-        fast = read_ogr_columns(layer, {r: getattr(mapping, r) for r in roles}, monitor)
+        fast = read_ogr_columns(layer, mapping.roles(), monitor)
         if fast is not None:
             columns, fids = fast
-            return SourceColumns(date=columns["date"], category=columns["category"], x=columns["x"],
-                                 y=columns["y"], time=columns.get("time"), weight=columns.get("weight"),
-                                 source_id=columns.get("source_id"),
-                                 description=columns.get("description")), fids
+            return _columns(columns), fids
     index = {r: names.index(getattr(mapping, r)) for r in roles}
     request = QgsFeatureRequest()
     request.setSubsetOfAttributes(sorted(set(index.values())))
@@ -136,13 +145,25 @@ def read_source(source, mapping: FieldMapping, monitor: Optional[Monitor] = None
             problems.append(problem)
             xs.append(x)
             ys.append(y)
-    if mapping.uses_xy():
-        xs, ys = columns.pop("x"), columns.pop("y")
-    cols = SourceColumns(date=columns["date"], category=columns["category"], x=xs, y=ys,
-                         time=columns.get("time"), weight=columns.get("weight"),
-                         source_id=columns.get("source_id"), description=columns.get("description"),
-                         geometry_problem=problems if has_problem else None)
-    return cols, fids
+    if not mapping.uses_xy():
+        columns["x"], columns["y"] = xs, ys
+    return _columns(columns, problems if has_problem else None), fids
+
+
+def _columns(columns: Dict[str, list], geometry_problem=None, row_problem=None) -> SourceColumns:
+    extra = {role: columns.get(role) for role in ("time", "weight", "source_id", "description", "end_date",
+                                                  "end_time", "street", "house_number", "postcode")}
+    return SourceColumns(date=columns["date"], category=columns["category"], x=columns["x"], y=columns["y"],
+                         geometry_problem=geometry_problem, row_problem=row_problem, **extra)
+
+
+def read_csv_source(path: str, mapping: FieldMapping, encoding: str = "auto", monitor: Optional[Monitor] = None):
+    """The mapped columns of a delimited text file (core.csv_source), the rows numbered from 1."""
+    require_columns(read_header(path, encoding)[0], mapping.roles())
+    if not (mapping.x and mapping.y):
+        raise InputError(N_("The input has no point geometry: choose its x and y columns."))
+    data = read_csv(path, mapping.roles(), encoding, monitor)
+    return _columns(data.columns, row_problem=data.problems), list(range(1, data.rows + 1)), data.encoding
 
 
 def _plain(value):
@@ -155,64 +176,104 @@ def _plain(value):
 
 
 def import_incidents(source, gpkg_path: str, mapping: FieldMapping, source_crs: str, source_name: str,
-                     monitor: Optional[Monitor] = None, layer=None) -> ImportReport:
-    """Validate every row of *source* and add the good ones to the GeoPackage in one transaction.
+                     monitor: Optional[Monitor] = None, layer=None, csv_path: str = "", encoding: str = "auto",
+                     aliases: Sequence[Tuple[str, str]] = ()) -> ImportReport:
+    """Validate every row of *source* (or of the CSV file *csv_path*) and add the good ones to
+    the GeoPackage in one transaction.
 
-    Rows already imported earlier (same dedup key) are reported, not added again. When
-    nothing can be added, the GeoPackage is not touched at all (no import batch either).
+    Rows already imported earlier (same dedup key) are reported, not added again; that check
+    runs inside the write transaction, so two imports of one file at the same time add it
+    once. When nothing can be added, the GeoPackage is not touched at all (no import batch
+    either). *aliases* (label, code) are first added to the category_aliases table.
     """
     monitor = ensure(monitor)
+    gpkg.check_safety_gpkg(gpkg_path)
+    added = gpkg.ensure_schema(gpkg_path) if os.access(gpkg_path, os.W_OK) else []
     con = gpkg.connect(gpkg_path, write=True)
     try:
-        lookup = build_lookup(gpkg.read_categories(con))
+        categories = gpkg.read_categories(con)
+        if aliases:
+            wrong = check_aliases(aliases, [c.code for c in categories])
+            if wrong:
+                raise InputError(N_("These category codes do not exist: {pairs}. Use a code of the categories "
+                                    "table."), pairs=", ".join(f"{label}={code}" for label, code in wrong))
+            with gpkg.transaction(con, gpkg_path):
+                gpkg.add_aliases(con, aliases)
+        lookup = build_lookup(categories, gpkg.read_aliases(con))
         target_crs = gpkg.crs_wkt(con, schema.INCIDENTS)
         sid = gpkg.srs_id(con, schema.INCIDENTS)
-        columns, fids = read_source(source, mapping, monitor.sub(0, 30), layer)
+        used_encoding = ""
+        if csv_path:
+            columns, fids, used_encoding = read_csv_source(csv_path, mapping, encoding, monitor.sub(0, 30))
+        else:
+            columns, fids = read_source(source, mapping, monitor.sub(0, 30), layer)
         if len(columns) == 0:
             raise InputError(N_("The input has no rows: there is nothing to import."))
         rows = validate_rows(columns, lookup, source_crs, target_crs, source_name, monitor=monitor.sub(30, 70))
+        del columns
         batch_id = uuid.uuid4().hex[:12]
-        report = ImportReport(batch_id, len(columns), 0, 0, [], fids)
-        known = gpkg.existing_keys(con, rows.dedup_key)
-        if known:
-            keep = [k not in known for k in rows.dedup_key]
-            for k, is_new in enumerate(keep):
-                if not is_new:
-                    rows.rejected.append(Rejection(int(rows.rows[k]), R_ALREADY_IMPORTED,
-                                                   {"batch": known[rows.dedup_key[k]]}))
-            report.duplicates = len(rows.dedup_key) - sum(keep)
-            rows = rows.drop(np.asarray(keep, dtype=bool))
-            rows.rejected.sort(key=lambda r: r.row)
-        report.rejected = rows.rejected
+        report = ImportReport(batch_id, len(fids), 0, 0, [], fids, dict(rows.unmapped), encoding=used_encoding,
+                              added_schema=added)
         monitor.check()
         if rows.accepted_count:
-            _write(con, gpkg_path, rows, sid, batch_id, report, source_name, monitor.sub(70, 100))
+            with gpkg.transaction(con, gpkg_path):
+                rows = _drop_known(con, rows, report)
+                if rows.accepted_count:
+                    _write(con, rows, sid, batch_id, report, source_name, monitor.sub(70, 100))
+        report.rejected = rows.rejected
         report.imported = rows.accepted_count
+        report.time_unknown = rows.time_unknown_count
         return report
     finally:
         con.close()
 
 
-def _write(con, gpkg_path: str, rows: ValidatedRows, sid: int, batch_id: str, report: ImportReport,
-           source_name: str, monitor: Monitor) -> None:
+def _drop_known(con, rows: ValidatedRows, report: ImportReport) -> ValidatedRows:
+    """The rows whose dedup key is not yet in the GeoPackage; the others become rejections."""
+    known = gpkg.existing_keys(con, rows.dedup_key)
+    if not known:
+        return rows
+    keep = [k not in known for k in rows.dedup_key]
+    for k, is_new in enumerate(keep):
+        if not is_new:
+            rows.rejected.append(Rejection(int(rows.rows[k]), R_ALREADY_IMPORTED, {"batch": known[rows.dedup_key[k]]}))
+    report.duplicates = len(rows.dedup_key) - sum(keep)
+    rows = rows.drop(np.asarray(keep, dtype=bool))
+    rows.rejected.sort(key=lambda r: r.row)
+    return rows
+
+
+def _write(con, rows: ValidatedRows, sid: int, batch_id: str, report: ImportReport, source_name: str,
+           monitor: Monitor) -> None:
+    """Insert the rows and the import batch; call inside :func:`gpkg.transaction`."""
     # In the order of the identity key: uuid and dedup_key are both derived from it, so their
-    # unique indexes are filled front to back (twice as fast for a million rows).
-    order = sorted(range(rows.accepted_count), key=rows.dedup_key.__getitem__)
-    rows = rows.drop_order(np.asarray(order, dtype=np.int64))
-    blobs = point_blobs(rows.x, rows.y, sid)
-    cols = ("geom", "uuid", "occurred_at", "category", "safety_field", "weight", "source", "source_id",
-            "description", "import_batch", "dedup_key")
+    # unique indexes are filled front to back (twice as fast for a million rows). The rows are
+    # taken in that order as they are written, not copied into it (a million rows: 300 MB less).
+    order = np.asarray(sorted(range(rows.accepted_count), key=rows.dedup_key.__getitem__), dtype=np.int64)
+    x, y = rows.x[order], rows.y[order]
+    blobs = point_blobs(x, y, sid)
+    order_list = order.tolist()
+    del order
+    cols = ("geom", "uuid", "occurred_at", "occurred_end", "time_known", "category", "safety_field", "weight",
+            "source", "source_id", "description", "address", "import_batch", "dedup_key")
     n = rows.accepted_count
-    with gpkg.transaction(con, gpkg_path):
-        values = [(blobs[k], rows.uuid[k], rows.occurred_at[k], rows.category[k], rows.safety_field[k],
-                   float(rows.weight[k]), source_name, rows.source_id[k], rows.description[k], batch_id,
-                   rows.dedup_key[k]) for k in range(n)]
-        gpkg.bulk_insert_points(con, schema.INCIDENTS, cols, values, rows.x, rows.y, monitor.sub(0, 95))
-        gpkg.insert_rows(con, schema.IMPORT_BATCHES,
-                         ("batch_id", "imported_at", "source_name", "source", "rows_read", "rows_imported",
-                          "rows_duplicate", "rows_rejected", "plugin_version"),
-                         [(batch_id, gpkg.now_iso(), source_name, source_name, report.rows_read, n,
-                           report.duplicates, len(report.rejected) - report.duplicates, plugin_version())])
-        gpkg.refresh_contents(con, schema.INCIDENTS)
-        monitor.check()
+    weights = rows.weight.tolist()
+    uuid_, at, end, known, cat, sf = (rows.uuid, rows.occurred_at, rows.occurred_end, rows.time_known,
+                                      rows.category, rows.safety_field)
+    sid_, desc, addr, key = rows.source_id, rows.description, rows.address, rows.dedup_key
+
+    def values(start: int, stop: int):
+        for j in range(start, stop):
+            k = order_list[j]
+            yield (blobs[j], uuid_[k], at[k], end[k], known[k], cat[k], sf[k], weights[k], source_name, sid_[k],
+                   desc[k], addr[k], batch_id, key[k])
+
+    gpkg.bulk_insert_points(con, schema.INCIDENTS, cols, values, x, y, monitor.sub(0, 95), count=n)
+    gpkg.insert_rows(con, schema.IMPORT_BATCHES,
+                     ("batch_id", "imported_at", "source_name", "source", "rows_read", "rows_imported",
+                      "rows_duplicate", "rows_rejected", "plugin_version"),
+                     [(batch_id, gpkg.now_iso(), source_name, source_name, report.rows_read, n,
+                       report.duplicates, len(rows.rejected) - report.duplicates, plugin_version())])
+    gpkg.refresh_contents(con, schema.INCIDENTS)
+    monitor.check()
     monitor.set(100.0)

@@ -180,11 +180,6 @@ def _bbox_clause(con: sqlite3.Connection, table: str, bbox: Optional[BBox], para
 END_COLUMN = "occurred_end"
 
 
-def _columns(con: sqlite3.Connection, table: str) -> set:
-    return {row[1] for row in con.execute(f'PRAGMA table_info("{table}")')}
-
-
-
 def read_incidents(
     con: sqlite3.Connection,
     periods: Sequence[Period],
@@ -217,11 +212,14 @@ def read_incidents(
         where += f" AND category IN ({', '.join('?' * len(cats))})"
         params += cats
     where += _bbox_clause(con, schema.INCIDENTS, bbox, params)
-    has_end = END_COLUMN in _columns(con, schema.INCIDENTS)
-    cols = "geom, occurred_at, category, safety_field, weight" + (", uuid" if with_uuid else "")
+    # time_known (issue #13): 0 = only the date is known; NULL (older imports) counts as known.
+    present = gpkg.columns_of(con, schema.INCIDENTS)
+    flag = "time_known" if "time_known" in present else "1"
+    has_end = END_COLUMN in present
+    cols = f"geom, occurred_at, category, safety_field, weight, {flag}" + (", uuid" if with_uuid else "")
     cols += f', "{END_COLUMN}"' if has_end else ""
     cur = con.execute(f'SELECT {cols} FROM "{schema.INCIDENTS}" WHERE {where}', params)
-    columns: List[list] = [[] for _ in range(5 + with_uuid + has_end)]
+    columns: List[list] = [[] for _ in range(6 + with_uuid + has_end)]
     try:
         while True:
             monitor.check()
@@ -257,7 +255,8 @@ def read_incidents(
         category=strings(columns[2]),
         safety_field=strings(columns[3]),
         weight=weight,
-        uuid=strings(columns[5]) if with_uuid else None,
+        uuid=strings(columns[6]) if with_uuid else None,
+        time_known=np.array([v != 0 for v in columns[5]], dtype=bool)[idx],
         t_end=parse_times(columns[-1])[idx] if has_end else None,
     )
     monitor.set(100)
@@ -285,6 +284,8 @@ def concat_incidents(parts: Sequence[IncidentData]) -> IncidentData:
         safety_field=np.concatenate([p.safety_field.astype(str) for p in parts]),
         weight=weight,
         uuid=uuid,
+        time_known=np.concatenate([p.time_known if p.time_known is not None else np.ones(p.x.shape[0], bool)
+                                   for p in parts]),
         t_end=ends,
     )
 

@@ -63,8 +63,9 @@ def test_each_rejection_reason():
     reasons = [r.render() for r in sorted(out.rejected, key=lambda r: r.row)]
     assert [r.row for r in sorted(out.rejected, key=lambda r: r.row)] == list(range(1, 12))
     assert reasons[0] == "No date"
-    assert reasons[1].startswith("Unreadable date '31-02-2025'")
-    assert reasons[2] == "Date 01-01-2030 00:00 lies in the future"
+    # issue #13: 31-02 is a date that does not exist, not an unreadable notation
+    assert reasons[1] == "Date '31-02-2025' does not exist (no such day or time)"
+    assert reasons[2] == "Date 01-01-2030 lies in the future"  # a date alone: no made-up 00:00 (issue #13)
     assert reasons[3] == "Date 01-01-1850 lies before 1900"
     assert reasons[4] == "No category"
     assert reasons[5].startswith("Unknown category '0.0.9'")
@@ -141,3 +142,108 @@ def test_uuid_from_sha1_is_a_version5_uuid():
     for text in ("a", "b", "incident 42", "x" * 100):
         digest = hashlib.sha1(text.encode()).hexdigest()
         assert _uuid_from_sha1(digest) == str(uuid.UUID(hex=digest[:32], version=5))
+
+
+# ---------------------------------------------------------------------------------- issue #13
+
+def test_guesses_know_police_mor_and_open_data_names():
+    from hotspot_plugin.core.import_columns import guess_mapping as guess
+
+    police = ["Registratienummer", "Pleegdatum", "Pleegtijd", "Begindatum", "Begintijd", "Einddatum", "Eindtijd",
+              "Soort misdrijf", "X-coördinaat", "Y-coördinaat", "Straat", "Huisnummer", "Postcode", "Omschrijving"]
+    assert guess(police) == {"date": "Pleegdatum", "time": "Pleegtijd", "end_date": "Einddatum",
+                             "end_time": "Eindtijd", "category": "Soort misdrijf", "x": "X-coördinaat",
+                             "y": "Y-coördinaat", "source_id": "Registratienummer", "description": "Omschrijving",
+                             "street": "Straat", "house_number": "Huisnummer", "postcode": "Postcode"}
+    # without a pleegdatum the begin is the date
+    assert guess(["BEGIN_DATUM", "begin tijd", "soort.misdrijf", "X_COORDINAAT", "y coördinaat"]) == {
+        "date": "BEGIN_DATUM", "time": "begin tijd", "category": "soort.misdrijf", "x": "X_COORDINAAT",
+        "y": "y coördinaat"}
+    mor = ["melding_id", "datum_melding", "tijdstip_melding", "hoofdcategorie", "omschrijving", "lat", "lon"]
+    assert guess(mor) == {"date": "datum_melding", "time": "tijdstip_melding", "category": "hoofdcategorie",
+                          "x": "lon", "y": "lat", "source_id": "melding_id", "description": "omschrijving"}
+
+
+def test_time_unknown_is_flagged_never_made_up():
+    rows = [("03-01-2025", "1.1.1", "152000", "443000"), ("03-01-2025", "1.1.1", "152000", "443000"),
+            ("03-01-2025 08:05", "1.1.1", "152000", "443000"), ("2025-01-03T23:59:59", "1.1.1", "152000", "443000")]
+    out = validate_rows(cols(rows, time=["22:15", None, None, None]), LOOKUP, "EPSG:28992", "EPSG:28992", "s",
+                        now=NOW)
+    assert out.rejected == []
+    assert out.occurred_at == ["2025-01-03T22:15:00.000", "2025-01-03T00:00:00.000", "2025-01-03T08:05:00.000",
+                               "2025-01-03T23:59:59.000"]
+    assert out.time_known == [1, 0, 1, 1] and out.time_unknown_count == 1
+
+
+def test_same_place_same_day_different_times_are_two_incidents():
+    rows = [("03-01-2025", "1.1.1", "152000", "443000")] * 2
+    out = validate_rows(cols(rows, time=["22:15", "23:40"]), LOOKUP, "EPSG:28992", "EPSG:28992", "s", now=NOW)
+    assert out.accepted_count == 2
+
+
+def test_crime_window_and_its_reasons():
+    rows = [("05-01-2025", "1.1.1", "152000", "443000")] * 4
+    out = validate_rows(cols(rows, time=["18:00", "18:00", "18:00", None],
+                             end_date=["06-01-2025", "04-01-2025", "33-01-2025", "06-01-2025"],
+                             end_time=["07:30", None, None, None]),
+                        LOOKUP, "EPSG:28992", "EPSG:28992", "s", now=NOW)
+    assert list(out.rows) == [1, 4]
+    assert out.occurred_end == ["2025-01-06T07:30:00.000", "2025-01-06T00:00:00.000"]
+    assert out.time_known == [1, 0]
+    by_row = {r.row: r.render() for r in out.rejected}
+    assert by_row[2] == "The end of the crime window (04-01-2025) lies before its begin (05-01-2025)"
+    assert by_row[3] == "Unreadable end date '33-01-2025'"
+
+
+def test_bad_time_and_nonexistent_time():
+    rows = [("03-01-2025", "1.1.1", "152000", "443000"), ("03-01-2025 25:10", "1.1.1", "152000", "443000")]
+    out = validate_rows(cols(rows, time=["laat", None]), LOOKUP, "EPSG:28992", "EPSG:28992", "s", now=NOW)
+    assert [r.render() for r in out.rejected] == ["Unreadable time 'laat': use hh:mm, hh.mm or hhmm",
+                                                  "Date '03-01-2025 25:10' does not exist (no such day or time)"]
+
+
+def test_swapped_is_judged_against_the_files_other_points():
+    """(500000, 100000) swapped is (100000, 500000): inside the NL/BE box but 77 km from the other
+    points (all within 1 km of (152000, 443000)), so not 'swapped'; (443000, 152300) swapped lies
+    among them, so it is."""
+    good = [("03-01-2025", "1.1.1", str(152000 + 100 * i), "443000") for i in range(8)]
+    rows = good + [("03-01-2025", "1.1.1", "500000", "100000"), ("03-01-2025", "1.1.1", "443000", "152300")]
+    out = validate_rows(cols(rows), LOOKUP, "EPSG:28992", "EPSG:28992", "s", now=NOW)
+    by_row = {r.row: r.render() for r in out.rejected}
+    assert by_row[9].startswith("Coordinates lie outside the Netherlands and Belgium")
+    assert by_row[10] == "x and y seem swapped (x=443000, y=152300)"
+    # with fewer than five other points the box decides, as before
+    few = validate_rows(cols(good[:2] + rows[8:9]), LOOKUP, "EPSG:28992", "EPSG:28992", "s", now=NOW)
+    assert few.rejected[0].render() == "x and y seem swapped (x=500000, y=100000)"
+
+
+def test_unmapped_labels_are_counted_and_aliases_map_them():
+    from hotspot_plugin.core.categories import default_aliases, parse_alias_text
+
+    rows = [("03-01-2025", label, "152000", str(443000 + i)) for i, label in
+            enumerate(["Zwerfvuil", "zwerfvuil ", "Hondenpoep", "Hondenpoep", "Kapotte tegel"])]
+    out = validate_rows(cols(rows), LOOKUP, "EPSG:28992", "EPSG:28992", "s", now=NOW)
+    assert out.accepted_count == 0
+    assert out.unmapped == {"Hondenpoep": 2, "Zwerfvuil": 1, "zwerfvuil": 1, "Kapotte tegel": 1}
+    aliases = default_aliases() + parse_alias_text("Hondenpoep = M.4\nKapotte tegel=9.9")
+    lookup = build_lookup(DEFAULT_CATEGORIES, aliases)
+    out = validate_rows(cols(rows), lookup, "EPSG:28992", "EPSG:28992", "s", now=NOW)
+    assert out.category == ["M.4", "M.4", "M.4", "M.4"] and out.unmapped == {"Kapotte tegel": 1}
+    assert resolve("GRAFFITI / WILDPLAK", lookup).code == "M.6"
+    assert resolve("Overlast café", build_lookup(DEFAULT_CATEGORIES, [("Overlast cafe", "M.2")])).code == "M.2"
+    # a later alias for the same label wins (a user's mapping over the shipped one)
+    assert resolve("Afval", build_lookup(DEFAULT_CATEGORIES, [("Afval", "M.4"), ("afval", "2.6.4")])).code == "2.6.4"
+    with pytest.raises(ValueError):
+        parse_alias_text("Zwerfvuil M.4")
+    # the shipped aliases all point at shipped codes
+    codes = {c.code for c in DEFAULT_CATEGORIES}
+    assert default_aliases() and all(code in codes for _label, code in default_aliases())
+
+
+def test_undecodable_row_is_rejected_with_its_reason():
+    rows = [("03-01-2025", "1.1.1", "152000", "443000")] * 2
+    problem = ("Row cannot be read as {encoding}: byte {byte} at position {position} is not a character in that "
+               "encoding (choose the file's encoding)", {"encoding": "utf-8", "byte": "0xE9", "position": 7})
+    out = validate_rows(cols(rows, row_problem={2: problem}), LOOKUP, "EPSG:28992", "EPSG:28992", "s", now=NOW)
+    assert list(out.rows) == [1]
+    assert out.rejected[0].row == 2 and "byte 0xE9 at position 7" in out.rejected[0].render()

@@ -49,3 +49,29 @@ def test_numbers(text, expected):
 @pytest.mark.parametrize("text", ["", "abc", "1,2,3", None, float("nan"), "inf", True])
 def test_numbers_refused(text):
     assert parse_number(text) is None
+
+
+def test_read_datetime_tells_unknown_time_and_nonexistent_dates():
+    from hotspot_plugin.core.parsing import BAD_TIME, NONEXISTENT, UNREADABLE, read_datetime
+
+    assert read_datetime("03-01-2025") == (dt.datetime(2025, 1, 3), False, None)
+    assert read_datetime("03-01-2025", "") == (dt.datetime(2025, 1, 3), False, None)
+    assert read_datetime("03-01-2025", "0000") == (dt.datetime(2025, 1, 3), True, None)  # midnight, said so
+    assert read_datetime("2025-01-03T00:00:00") == (dt.datetime(2025, 1, 3), True, None)
+    assert read_datetime(dt.date(2025, 1, 3)) == (dt.datetime(2025, 1, 3), False, None)
+    assert read_datetime(dt.datetime(2025, 1, 3, 4, 5)) == (dt.datetime(2025, 1, 3, 4, 5), True, None)
+    assert read_datetime("31-02-2024")[2] == NONEXISTENT
+    assert read_datetime("2024-13-01")[2] == NONEXISTENT
+    assert read_datetime("29-02-2024")[2] is None  # a leap day exists
+    assert read_datetime("29-02-2023")[2] == NONEXISTENT
+    assert read_datetime("03-01-2025 24:00")[2] == NONEXISTENT
+    assert read_datetime("gisteren")[2] == UNREADABLE
+    assert read_datetime("03-01-2025", "laat")[2] == BAD_TIME
+
+
+def test_normalise_name():
+    from hotspot_plugin.core.parsing import normalise_name
+
+    assert normalise_name("X-coördinaat") == normalise_name("x_coordinaat") == normalise_name("X coördinaat") \
+        == "xcoordinaat"
+    assert normalise_name(" Soort.Misdrijf ") == "soortmisdrijf"

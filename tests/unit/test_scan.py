@@ -728,3 +728,26 @@ def test_200k_incidents_fast():
     elapsed = time.perf_counter() - t0
     assert r.n_incidents["input"] == n and r.n_incidents["area_period"] > 1000
     assert elapsed < 4.0, elapsed
+
+
+def test_when_table_leaves_unknown_times_out_and_counts_them():
+    """Issue #13: incidents with a date but no time of day (time_known False) count in the month
+    series but not in the weekday x hour table and the day parts; how many is said."""
+    from hotspot_plugin.core.scan_patterns import when_table
+
+    t = np.array(["2024-05-06T22:15:00", "2024-05-06T00:00:00", "2024-05-07T00:00:00", "2024-05-07T08:00:00"],
+                 dtype="datetime64[s]")
+    ap = np.ones(4, dtype=bool)
+    g_field, g_cat = np.ones(4, dtype=np.int64), np.full(4, 2, dtype=np.int64)  # group 0 is the total
+    period = (np.datetime64("2024-05-01T00:00:00"), np.datetime64("2024-06-01T00:00:00"))
+    comparison = (np.datetime64("2024-04-01T00:00:00"), np.datetime64("2024-05-01T00:00:00"))
+    meta = [("total", "total", None, None), ("field", "field", None, "x"), ("cat", "cat", "1.1.1", "x")]
+    out = when_table(t, ap, ~ap, g_field, g_cat, meta, period, comparison, 5,
+                     time_known=np.array([True, False, False, True]))["groups"]
+    assert out["field"]["time_unknown"] == out["cat"]["time_unknown"] == 2
+    w = out["total"]
+    assert w["time_unknown"] == 2
+    assert w["dagdeel"] == {"dag": 1, "avond": 1, "nacht": 0}  # no false night from the two 00:00s
+    assert sum(map(sum, w["weekday_hour"])) == 2 and w["weekday_hour"][0][22] == 1 and w["weekday_hour"][1][8] == 1
+    assert w["months_period"][1] == 4  # the month counts all four (May is the second month)
+    assert when_table(t, ap, ~ap, g_field, g_cat, meta, period, comparison, 5)["groups"]["total"]["time_unknown"] == 0

@@ -322,7 +322,12 @@ def _values_for_office(
                 if str(parent) != "." and not d.exists():
                     d.mkdir()
                     made_dirs.append(d)
-            shutil.copy2(f.photo_file, target)
+            try:
+                shutil.copy2(f.photo_file, target)
+            except BaseException:  # a full disk: no partial photo left behind
+                with contextlib.suppress(OSError):
+                    target.unlink()
+                raise
             copied.append(target)
             result.photos += 1
         values["photo"] = target.relative_to(office_dir).as_posix()

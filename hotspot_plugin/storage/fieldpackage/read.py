@@ -17,6 +17,7 @@ from ...core.gpkg_blob import decode
 from ...core.i18n import N_
 from ...core.parsing import gpkg_datetime, parse_datetime
 from ...core.progress import Monitor, ensure
+from ..gpkg import connect_file
 from .common import FINDING_FIELDS, META_TABLE, PHOTO_FOLDER, STATUSES, text_value
 
 
@@ -76,7 +77,7 @@ def find_package_gpkg(path: str) -> Path:
 
 def _has_table(path: Path, table: str) -> bool:
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2.0)
+        con = connect_file(path, "ro")
         try:
             return (
                 con.execute("SELECT 1 FROM gpkg_contents WHERE table_name = ?", (table,)).fetchone()
@@ -93,7 +94,7 @@ def read_package(path: str, monitor: Optional[Monitor] = None) -> FieldPackage:
     monitor = ensure(monitor)
     gpkg_path = find_package_gpkg(path)
     try:
-        con = sqlite3.connect(f"file:{gpkg_path}?mode=ro", uri=True, timeout=2.0)
+        con = connect_file(gpkg_path, "ro")
     except sqlite3.Error:
         raise InputError(
             N_("{path} is not a GeoPackage: the schouw package is damaged. Nothing was imported."),

@@ -87,7 +87,7 @@ def _ogr_geometry(geom: BaseGeometry) -> ogr.Geometry:
 def package_findings_count(gpkg_path: str) -> int:
     """Findings in an existing field GeoPackage (0 when it has none or is not readable)."""
     try:
-        con = sqlite3.connect(f"file:{Path(gpkg_path)}?mode=ro", uri=True, timeout=2.0)
+        con = gpkg.connect_file(gpkg_path, "ro")
         try:
             return int(con.execute(f'SELECT count(*) FROM "{schema.SCHOUW_FINDINGS}"').fetchone()[0])
         finally:
