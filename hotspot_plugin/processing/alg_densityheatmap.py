@@ -174,7 +174,7 @@ class DensityHeatmapAlgorithm(HotspotAlgorithm):
             [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
             self.SNAP, tr("Snap the grid to multiples of the pixel size (lines up with CBS squares)"),
-            defaultValue=True))
+            defaultValue=False))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Heatmap")))
         self.addOutput(QgsProcessingOutputNumber("USED_RADIUS", tr("Radius used (largest, from a field)")))
         self.addOutput(QgsProcessingOutputNumber("USED_PIXEL_SIZE", tr("Pixel size used")))
@@ -560,9 +560,6 @@ def _inside(shapes, grid: kde.Grid, row0: int, rows: int) -> np.ndarray:
     burned = features.rasterize(((s, 1) for s in shapes), out_shape=(rows, grid.cols), transform=transform,
                                 fill=0, dtype="uint8", all_touched=False)
     return burned.astype(bool)
-
-
-ALGORITHM = DensityHeatmapAlgorithm
 
 
 ALGORITHM = DensityHeatmapAlgorithm

@@ -73,20 +73,7 @@ def _memory(xs, ys):
 
 
 def _gpkg(xs, ys, path):
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(28992)
-    lyr = ds.CreateLayer("pts", srs, ogr.wkbPoint)
-    lyr.StartTransaction()
-    for x, y in zip(xs, ys):
-        f = ogr.Feature(lyr.GetLayerDefn())
-        g = ogr.Geometry(ogr.wkbPoint)
-        g.AddPoint_2D(float(x), float(y))
-        f.SetGeometry(g)
-        lyr.CreateFeature(f)
-    lyr.CommitTransaction()
-    ds = None
-    return f"{path}|layername=pts"
+    return _gpkg_in(xs, ys, path, 28992)
 
 
 def _csv(xs, ys, path):
@@ -121,3 +108,44 @@ def test_reported_case_through_the_algorithm(run_alg, tmp_path, where, kind):
                 worst = max(worst, float(np.abs(data[valid] - ref[valid]).max() / ref.max()))
     # float32 storage only (the report: 8.4e-3 and 1.15e-2 at the origin)
     assert worst < 1e-7
+
+
+# Item 2: with only QGIS's parameters the grid is QGIS's own --------------------------------------
+
+@pytest.mark.parametrize("epsg,x0,y0,radius,pixel,span", [
+    (28992, 529_000.0, 180_900.0, 30.0, 2.0, 890.0),      # Snow-like: RADIUS 30, PIXEL 2
+    (28992, 0.0, 0.0, 400.0, 10.0, 5000.0),               # near the origin
+    (28992, 155_003.7, 463_001.3, 75.0, 25.0, 1234.5),    # RD New, extent not on the pixel grid
+    (2263, 987_654.3, 201_234.5, 500.0, 33.0, 4100.0),    # New York Long Island, US survey feet
+])
+def test_default_grid_equals_qgis_heatmap(run_alg, tmp_path, epsg, x0, y0, radius, pixel, span):
+    rng = np.random.default_rng(int(pixel))
+    xs, ys = rng.uniform(0, span, 200) + x0, rng.uniform(0, span * 0.9, 200) + y0
+    uri = _gpkg_in(xs, ys, tmp_path / "p.gpkg", epsg)
+    ours, theirs = tmp_path / "ours.tif", tmp_path / "qgis.tif"
+    params = {"INPUT": uri, "RADIUS": radius, "PIXEL_SIZE": pixel}
+    run_alg(ALG, {**params, "OUTPUT": str(ours)})
+    run_alg("qgis:heatmapkerneldensityestimation", {**params, "OUTPUT": str(theirs)})
+    with rasterio.open(ours) as a, rasterio.open(theirs) as b:
+        assert a.shape == b.shape and a.transform == b.transform and a.crs == b.crs
+    # and QGIS's grid, from its documented rule: the extent grown by R, ceil(size / pixel) + 1 cells
+    ext = QgsVectorLayer(uri, "p", "ogr").extent()
+    with rasterio.open(ours) as a:
+        assert a.shape == (math.ceil((ext.height() + 2 * radius) / pixel) + 1,
+                           math.ceil((ext.width() + 2 * radius) / pixel) + 1)
+        assert (a.transform.c, a.transform.f) == (ext.xMinimum() - radius, ext.yMaximum() + radius)
+
+
+def _gpkg_in(xs, ys, path, epsg):
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    lyr = ds.CreateLayer("pts", srs, ogr.wkbPoint)
+    for x, y in zip(xs, ys):
+        f = ogr.Feature(lyr.GetLayerDefn())
+        g = ogr.Geometry(ogr.wkbPoint)
+        g.AddPoint_2D(float(x), float(y))
+        f.SetGeometry(g)
+        lyr.CreateFeature(f)
+    ds = None
+    return f"{path}|layername=pts"
