@@ -30,7 +30,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..adapters.crs import require_projected
+from ..adapters.crs import measuring_crs
 from ..adapters.incidents import DEFAULT_DATE_FIELD, IncidentPoints, read_incidents, require_dated, resolve_date_field
 from ..core import nearrepeat as nr
 from ..core.band_edges import edges_text, parse_edges
@@ -53,7 +53,8 @@ class NearRepeatParameters:
 
     source: object  # QgsProcessingFeatureSource
     layer_name: str
-    factor: float  # metres per map unit
+    factor: float  # metres per map unit of the working CRS
+    transform: object  # QgsCoordinateTransform to the working CRS, or None
     distance_edges: Optional[List[float]]  # None: the core's defaults
     time_edges: Optional[List[float]]
     same_location: float
@@ -162,7 +163,8 @@ class NearRepeatAlgorithm(HotspotAlgorithm):
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         layer_name = source_name(self, parameters, self.INPUT, context)
-        factor = require_projected(source.sourceCrs(), layer_name)
+        _crs, transform, factor = measuring_crs(source, layer_name, context.transformContext(),
+                                                lambda text: self.info(feedback, text))
         distance_edges = parse_edges(self.parameterAsString(parameters, self.DISTANCE_BANDS, context), "distance")
         time_edges = parse_edges(self.parameterAsString(parameters, self.TIME_BANDS, context), "time")
         same = self.parameterAsDouble(parameters, self.SAME_LOCATION, context)
@@ -184,14 +186,14 @@ class NearRepeatAlgorithm(HotspotAlgorithm):
         # The raw text: parameterAsExpression() silently gives "" for an invalid expression.
         expression = (self.parameterAsString(parameters, self.FILTER, context) or "").strip()
         chart = self.parameterAsFileOutput(parameters, self.CHART, context)
-        return NearRepeatParameters(source, layer_name, factor, distance_edges, time_edges, same, permutations,
-                                    alpha, seed, date_field, expression, chart)
+        return NearRepeatParameters(source, layer_name, factor, transform, distance_edges, time_edges, same,
+                                    permutations, alpha, seed, date_field, expression, chart)
 
     def _read_incidents(self, p: NearRepeatParameters, context, feedback) -> IncidentPoints:
         """The incidents that pass the filter, with a warning when several categories are mixed."""
         category_field = "category" if "category" in p.source.fields().names() else ""
         points = read_incidents(p.source, p.date_field, p.expression, context, feedback, whole_days=True,
-                                category_field=category_field if not p.expression else "")
+                                category_field=category_field if not p.expression else "", transform=p.transform)
         require_dated(points, p.expression, lambda: p.layer_name, p.date_field)
         if len(points.categories) > 1:
             feedback.pushWarning(tr("The {n} categories in the layer are analysed together. A near-repeat "

@@ -270,7 +270,6 @@ def test_dates_as_text_and_datetime_count_calendar_days(run_alg):
     ("no dates", "None of the 3 incidents has a date"),
     ("equal dates", "All 3 incidents have the same date"),
     ("single", "at least 2 incidents"),
-    ("geographic", "geographic CRS"),
     ("filter", "No incidents pass the filter"),
     ("bad filter", "is not valid"),
     ("band text", '"abc" is not a number'),
@@ -288,7 +287,6 @@ def test_bad_input_gives_clear_messages(run_alg, case, message):
         "no dates": {"INPUT": layer([None, None, None])},
         "equal dates": {"INPUT": layer([d[0]] * 3)},
         "single": {"INPUT": layer(d[:1])},
-        "geographic": {"INPUT": layer(d, "EPSG:4326", ((5.1, 52.1), (5.2, 52.1), (5.3, 52.1)))},
         "filter": {"INPUT": layer(d), "FILTER": "category = '2.5.2'"},
         "bad filter": {"INPUT": layer(d), "FILTER": "category = = '2.5.2'"},
         "band text": {"INPUT": layer(d), "DISTANCE_BANDS": "0,100,abc"},
@@ -510,7 +508,6 @@ def test_incidents_in_another_crs_are_reprojected(run_alg):
 
 @pytest.mark.parametrize("case, message", [
     ("no address fields", "no recognisable address fields"),
-    ("geographic addresses", "geographic CRS"),
     ("no dates", "None of the 5 incidents has a date"),
     ("record without gpkg", "Choose the safety GeoPackage"),
     ("bad key field", "has no field 'nope'"),
@@ -519,7 +516,6 @@ def test_letters_bad_input(run_alg, case, message):
     params = {
         "no address fields": letters_params(ADDRESSES=memory_points("EPSG:28992", [("naam", "string")],
                                                                     [(1000, 1000, ["x"])])),
-        "geographic addresses": letters_params(ADDRESSES=address_layer(crs="EPSG:4326")),
         "no dates": letters_params(INCIDENTS=incident_layer(rows=[(u, x, y, None, c)
                                                                   for u, x, y, _, c in INCIDENTS])),
         "record without gpkg": letters_params(RECORD_SENT=True),
