@@ -115,6 +115,7 @@ class NearRepeatAlgorithm(HotspotAlgorithm):
             self.CHART, tr("Chart of the Knox ratios (PNG)"), fileFilter=tr("PNG image") + " (*.png)",
             optional=True, createByDefault=True))
         self.addOutput(QgsProcessingOutputString("CONCLUSION", tr("Conclusion")))
+        self.addOutput(QgsProcessingOutputString("NOTE", tr("What a star (significant cell) means")))
         self.addOutput(QgsProcessingOutputNumber("DISTANCE", tr("Distance of raised risk (m)")))
         self.addOutput(QgsProcessingOutputNumber("DAYS", tr("Days of raised risk")))
         self.addOutput(QgsProcessingOutputNumber("REPEAT_DAYS",
@@ -143,9 +144,9 @@ class NearRepeatAlgorithm(HotspotAlgorithm):
                          permutations=p.permutations, seed=p.seed,
                          monitor=self.monitor(feedback).sub(5, 95), same_location=p.same_location)
         decimal = decimal_sign()
-        template, params = nr.conclusion(result, p.alpha, decimal)
+        template, params = nr.conclusion(result, p.alpha, decimal, fdr=True)
         conclusion_text = tr(template).format(**params)
-        distance, days, repeat_days = nr.near_repeat_extent(result, p.alpha)
+        distance, days, repeat_days = nr.near_repeat_extent(result, p.alpha, fdr=True)
         self.info(feedback, tr("{pairs} pairs of incidents lie within {distance} m of each other.").format(
             pairs=result.n_pairs, distance=format_number(result.bands.distance_edges[-1], decimal=decimal)))
         dest = self._write_table(parameters, context, result, p.alpha, decimal)
@@ -153,7 +154,10 @@ class NearRepeatAlgorithm(HotspotAlgorithm):
         chart = self._draw_chart(p, result, decimal, feedback)
         feedback.setProgress(100)
         self.info(feedback, conclusion_text)
-        return {self.OUTPUT: dest, self.CHART: chart or None, "CONCLUSION": conclusion_text,
+        note_template, note_params = nr.significance_note(result, p.alpha, fdr=True, decimal=decimal)
+        note = tr(note_template).format(**note_params)
+        self.info(feedback, note)
+        return {self.OUTPUT: dest, self.CHART: chart or None, "CONCLUSION": conclusion_text, "NOTE": note,
                 "DISTANCE": distance, "DAYS": days, "REPEAT_DAYS": repeat_days, "SEED_USED": p.seed,
                 "INCIDENTS": result.n_incidents}
 
@@ -212,7 +216,7 @@ class NearRepeatAlgorithm(HotspotAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         features = []
-        significant = self.significant(result, alpha)
+        significant = nr.significant(result, alpha, fdr=True)
         for cell in result.cells(tr, decimal):
             feature = QgsFeature()
             ratio = cell.ratio if math.isfinite(cell.ratio) else None
@@ -239,11 +243,6 @@ class NearRepeatAlgorithm(HotspotAlgorithm):
                        n=result.n_incidents, perm=result.permutations, seed=p.seed))
         return p.chart
 
-    @staticmethod
-    def significant(result: nr.KnoxResult, alpha: float) -> np.ndarray:
-        """Cells with significantly more pairs than expected: p < alpha and Knox ratio > 1."""
-        with np.errstate(invalid="ignore"):
-            return (result.p_value < alpha) & (np.nan_to_num(result.ratio, nan=0.0) > 1.0)
 
 
 ALGORITHM = NearRepeatAlgorithm

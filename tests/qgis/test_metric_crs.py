@@ -203,3 +203,44 @@ def test_letters_distance_in_ground_metres_in_web_mercator(run_alg):
         "NOW": QDateTime(QDate(2025, 3, 15), QTime(12, 0))}, feedback=log)
     got = [f["identificatie"] for f in result["OUTPUT"].getFeatures()]
     assert got == ["A150"] and "reprojected to EPSG:28992" in log.text
+
+
+# Near-repeat stars (item 7) -------------------------------------------------------------------------
+
+def brute_bh(p, alpha):
+    """Benjamini-Hochberg by hand: the k smallest pass where k is the largest with p(k) <= k / m * alpha."""
+    p = np.asarray(p, dtype=float)
+    order = np.argsort(p)
+    m = p.size
+    k = max([i + 1 for i in range(m) if p[order[i]] <= (i + 1) / m * alpha], default=0)
+    passed = np.zeros(m, dtype=bool)
+    passed[order[:k]] = True
+    return passed
+
+
+def test_knox_stars_control_the_false_discovery_rate_and_agree_with_the_conclusion(run_alg, tmp_path):
+    rng = np.random.default_rng(7)
+    rows = []
+    start = QDate(2023, 1, 1)
+    for _ in range(150):   # background burglaries, RD New
+        rows.append((155_000 + rng.uniform(0, 3000), 463_000 + rng.uniform(0, 3000),
+                     [start.addDays(int(rng.integers(0, 365)))]))
+    for _ in range(80):    # near repeats: a second burglary within 80 m and 5 days
+        x, y, d = 155_000 + rng.uniform(0, 3000), 463_000 + rng.uniform(0, 3000), int(rng.integers(0, 360))
+        rows.append((x, y, [start.addDays(d)]))
+        rows.append((x + rng.uniform(-55, 55), y + rng.uniform(-55, 55), [start.addDays(d + int(rng.integers(0, 5)))]))
+    log = Log()
+    chart = tmp_path / "knox.png"
+    result = run_alg("hotspot:nearrepeat", {"INPUT": points("EPSG:28992", rows), "SEED": 3, "PERMUTATIONS": 999,
+                                            "OUTPUT": "TEMPORARY_OUTPUT", "CHART": str(chart)}, feedback=log)
+    cells = knox_cells(result)
+    p = np.array([c["p_value"] for c in cells])
+    ratio = np.array([c["knox_ratio"] if isinstance(c["knox_ratio"], float) else 0.0 for c in cells])
+    expected = brute_bh(p, 0.05) & (ratio > 1)
+    assert [bool(c["significant"]) for c in cells] == expected.tolist()
+    uncorrected = (p < 0.05) & (ratio > 1)
+    assert 0 < expected.sum() <= uncorrected.sum(), (expected.sum(), uncorrected.sum())
+    assert "false discovery rate" in result["NOTE"] and f"{len(cells)} cells" in result["NOTE"]
+    assert result["NOTE"] in log.text and chart.exists()
+    origin = next(c for c in cells if c["row_index"] == 1 and c["col_index"] == 0)
+    assert bool(origin["significant"]) == result["CONCLUSION"].startswith("Raised risk")
