@@ -57,7 +57,7 @@ def main() -> None:
     result = knox(x, y, t, permutations=args.permutations, seed=args.seed)
     seconds = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-    template, params = conclusion(result)
+    template, params = conclusion(result, fdr=True)
     print(f"knox: {result.n_incidents} incidents, {result.n_pairs} pairs within "
           f"{result.bands.distance_edges[-1]:g} m, {result.permutations} permutations")
     print(f"seconds: {seconds:.2f}")

@@ -62,7 +62,7 @@ def main(out: Path) -> None:
 
     # 1b. The town's density heatmap (exact quartic kernel, 200 m radius, 25 m cells on the CBS grid).
     incidents = f"{gpkg}|layername=incidents"
-    heat = run("hotspot:densityheatmap", INPUT=incidents, RADIUS=200, PIXEL_SIZE=25,
+    heat = run("hotspot:densityheatmap", INPUT=incidents, RADIUS=200, PIXEL_SIZE=25, SNAP=True,
                OUTPUT=out / "heatmap_incidenten.tif")
     print(f"     {heat['POINT_COUNT']} incidents, highest density {float(heat['MAX_VALUE']):.0f} "
           f"(heatmap_incidenten.tif)")

@@ -6,20 +6,21 @@ module applies it to QGIS layers and extents.
 from __future__ import annotations
 
 import math
-from typing import Tuple
+from typing import Optional, Tuple
 
 import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCsException,
+    QgsDistanceArea,
     QgsPointXY,
     QgsProcessingException,
     QgsRectangle,
     QgsUnitTypes,
 )
 
-from ..core.metric_crs import RD_NEW, choose_metric_crs
+from ..core.metric_crs import GEOGRAPHIC, RD_NEW, SCALE, choose_metric_crs, needs_metric_crs
 from ..i18n import tr
 from ..storage import fieldpackage as fp
 
@@ -77,6 +78,82 @@ def metric_crs_for(extent: QgsRectangle, crs: QgsCoordinateReferenceSystem,
     if not (math.isfinite(lon) and math.isfinite(lat) and -180 <= lon <= 180 and -90 <= lat <= 90):
         return QgsCoordinateReferenceSystem(RD_NEW)
     return metric_crs_at(lon, lat)[0]
+
+
+def point_scale(crs: QgsCoordinateReferenceSystem, point: QgsPointXY, transform_context) -> float:
+    """The CRS's point scale factor at *point* (map distance in metres / ellipsoidal distance), the
+    larger deviation from 1 of the east and north directions; NaN when it cannot be measured.
+
+    Measured over 10 m of map distance with QgsDistanceArea on the CRS's ellipsoid (WGS 84 when it
+    has none): 1.0001 in RD New, 1.606 in Web Mercator at 51.5 N, 1.0000 in a US-feet state plane.
+    """
+    if not crs.isValid() or crs.isGeographic():
+        return math.nan
+    da = QgsDistanceArea()
+    da.setSourceCrs(crs, transform_context)
+    if not da.setEllipsoid(crs.ellipsoidAcronym() or "EPSG:7030"):
+        da.setEllipsoid("EPSG:7030")
+    mpu = metres_per_unit(crs)
+    step = 10.0 / mpu
+    best = math.nan
+    for dx, dy in ((step, 0.0), (0.0, step)):
+        try:
+            ground = da.measureLine(point, QgsPointXY(point.x() + dx, point.y() + dy))
+        except QgsCsException:
+            return math.nan
+        if not (math.isfinite(ground) and ground > 0):
+            return math.nan
+        scale = 10.0 / ground
+        if not math.isfinite(best) or abs(scale - 1.0) > abs(best - 1.0):
+            best = scale
+    return best
+
+
+def working_crs(source_crs: QgsCoordinateReferenceSystem, extent: Optional[QgsRectangle], transform_context,
+                layer_name: str = "", require_metres: bool = False
+                ) -> Tuple[QgsCoordinateReferenceSystem, Optional[str]]:
+    """The CRS in which distances of data in *source_crs* (with *extent*) are metres on the ground,
+    and a log line saying why it is not *source_crs* (None when it is).
+
+    The one rule (:func:`core.metric_crs.needs_metric_crs`): a CRS in degrees, or one whose scale
+    at the extent's centre differs from 1 by more than 1 % (Web Mercator), is replaced by RD New,
+    Belgian Lambert 2008 or the local UTM zone (:func:`core.metric_crs.choose_metric_crs`). A CRS in
+    feet is kept (distances are converted with :func:`metres_per_unit`) unless *require_metres*.
+    An invalid CRS is returned as it is.
+    """
+    if not source_crs.isValid():
+        return source_crs, None
+    centre = extent.center() if extent is not None and not extent.isNull() else None
+    if centre is not None and not (math.isfinite(centre.x()) and math.isfinite(centre.y())):
+        centre = None
+    scale = point_scale(source_crs, centre, transform_context) if centre is not None else math.nan
+    metres = source_crs.mapUnits() == QgsUnitTypes.DistanceUnit.DistanceMeters
+    why = needs_metric_crs(source_crs.isGeographic(), scale, metres, require_metres)
+    if why is None:
+        return source_crs, None
+    out = metric_crs_for(extent, source_crs, transform_context)
+    name = source_crs.authid() or source_crs.description()
+    if why == GEOGRAPHIC:
+        cause = tr("it is in degrees")
+    elif why == SCALE:
+        cause = tr("one of its map units is {scale} metres on the ground there (scale factor), so its "
+                   "distances are not metres on the ground").format(scale=f"{1.0 / scale:.4g}")
+    else:
+        cause = tr("its units are not metres")
+    lon, lat = lon_lat(centre, source_crs, transform_context) if centre is not None else (math.nan, math.nan)
+    where = metric_reason(lon, lat)
+    text = tr("The layer {layer} is in {crs}, and {cause}: distances are measured in {out} ({out_name}; "
+              "{where}); the data are reprojected to {out}.").format(
+                  layer=layer_name or "-", crs=name, cause=cause, out=out.authid(), out_name=out.description(),
+                  where=where)
+    return out, text
+
+
+def metric_reason(lon: float, lat: float) -> str:
+    """Why the core rule chose its CRS for a point in degrees (for a log line)."""
+    if not (math.isfinite(lon) and math.isfinite(lat)):
+        return tr("the data cannot be placed on the earth (RD New by default)")
+    return reason_text(choose_metric_crs(lon, lat)[1])
 
 
 def reason_text(why: str) -> str:
@@ -141,3 +218,33 @@ def transform_points(x: np.ndarray, y: np.ndarray, src: QgsCoordinateReferenceSy
         except QgsCsException:
             tx[i] = ty[i] = math.nan
     return tx, ty
+
+
+def measuring_crs(source, layer_name: str, transform_context, log, require_metres: bool = False
+                  ) -> Tuple[QgsCoordinateReferenceSystem, Optional[QgsCoordinateTransform], float]:
+    """For a feature source whose distances an algorithm measures: ``(working CRS, transform from
+    the source to it or None, metres per map unit of the working CRS)``, by :func:`working_crs`.
+
+    Refuses a source without a CRS; *log* (a callable taking one text) receives the log line when
+    the data are reprojected.
+    """
+    require_crs(source.sourceCrs(), layer_name)
+    crs, text = working_crs(source.sourceCrs(), source.sourceExtent(), transform_context, layer_name,
+                            require_metres)
+    if text is None:
+        return crs, None, metres_per_unit(crs)
+    log(text)
+    return crs, QgsCoordinateTransform(source.sourceCrs(), crs, transform_context), metres_per_unit(crs)
+
+
+def search_reach(crs: QgsCoordinateReferenceSystem, extent: Optional[QgsRectangle], metres: float,
+                 transform_context) -> float:
+    """A distance in *crs*'s map units that covers at least *metres* on the ground near *extent*
+    (for a bounding-box search before exact distances are measured in the working CRS)."""
+    centre = extent.center() if extent is not None and not extent.isNull() else None
+    if crs.isGeographic():
+        lat = abs(lon_lat(centre, crs, transform_context)[1]) if centre is not None else 60.0
+        return metres / (110_000.0 * max(0.05, math.cos(math.radians(min(89.0, lat + 1.0)))))
+    scale = point_scale(crs, centre, transform_context) if centre is not None else math.nan
+    scale = scale if math.isfinite(scale) else 1.0
+    return metres * max(scale, 1.0) * 1.05 / metres_per_unit(crs)

@@ -110,6 +110,16 @@ T_REFERENCE_1000 = N_(
     "{label}: {ratio}x the municipal average per 1,000 inhabitants " "(95% interval {ci_low}-{ci_high})"
 )
 T_REFERENCE_KM2 = N_("{label}: {ratio}x the municipal average per km² (95% interval {ci_low}-{ci_high})")
+#: When every incident of the group in the municipality lies in the scan area (nested reference),
+#: the estimate is the interval's upper end by construction: say so plainly, without the interval.
+T_REFERENCE_ALL_1000 = N_(
+    "{label}: all {n} incidents of the municipality in this period lay in this area "
+    "({ratio}x the municipal average per 1,000 inhabitants)"
+)
+T_REFERENCE_ALL_KM2 = N_(
+    "{label}: all {n} incidents of the municipality in this period lay in this area "
+    "({ratio}x the municipal average per km²)"
+)
 T_REFERENCE_UP_1000 = N_(
     "{label}: {ratio}x the municipal average per 1,000 inhabitants, significantly "
     "increased ({change}; {n} against {n_comparison})"
@@ -219,6 +229,11 @@ def _group_rules(result: ScanResult, g: Mapping[str, Any]) -> Dict[str, Dict[str
             "priority": 1 if vs["ratio"] >= REFERENCE_RATIO_HIGH else 2,
             "basis": basis,
         }
+        n_ref = (g.get("reference") or {}).get("n")
+        if result.parameters.get("reference_mode") == "nested" and n_ref is not None and int(n_ref) == n:
+            # every incident of the municipality lies in the area: the ratio is the largest possible
+            fired["reference_high"]["variant"] = "all"
+            fired["reference_high"]["params"] = {"ratio": vs["ratio"], "n": n}
     # change
     ch = (g.get("change") or {}).get("area") or {}
     if n + n_c >= MIN_COUNT and ch.get("significant"):
@@ -287,6 +302,8 @@ def _group_rules(result: ScanResult, g: Mapping[str, Any]) -> Dict[str, Dict[str
 _TEMPLATES = {
     ("reference_high", "per_1000"): T_REFERENCE_1000,
     ("reference_high", "per_km2"): T_REFERENCE_KM2,
+    ("reference_high", "per_1000", "all"): T_REFERENCE_ALL_1000,
+    ("reference_high", "per_km2", "all"): T_REFERENCE_ALL_KM2,
     ("reference_high_change_up", "per_1000"): T_REFERENCE_UP_1000,
     ("reference_high_change_up", "per_km2"): T_REFERENCE_UP_KM2,
     "change_up": T_CHANGE_UP,
@@ -359,6 +376,8 @@ def draft_findings(
             if category is None and _dominated(result, g, rule, fired_by_group):
                 continue
             key = (rule, info["basis"]) if "basis" in info else rule
+            if "variant" in info:
+                key = (rule, info["basis"], info["variant"])
             cats = [category] if category is not None else field_cats.get(g["code"], [])
             proposed = [] if rule == "change_down" else _propose(cat, rule, sfield, cats)
             f = Finding(

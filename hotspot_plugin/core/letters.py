@@ -221,10 +221,11 @@ def addresses_to_notify(incidents: Tuple[object, object, object, Sequence[object
 
 
 def default_distance_from_knox(result: KnoxResult, alpha: float = DEFAULT_ALPHA) -> Optional[float]:
-    """The distance (m) of the near-repeat conclusion, or None when it found no pattern."""
-    return near_repeat_extent(result, alpha)[0]
+    """The distance (m) of the near-repeat conclusion (FDR-controlled, as the table's stars), or None
+    when it found no pattern."""
+    return near_repeat_extent(result, alpha, fdr=True)[0]
 
 
 def default_window_from_knox(result: KnoxResult, alpha: float = DEFAULT_ALPHA) -> Optional[float]:
     """The number of days of the near-repeat conclusion, or None when it found no pattern."""
-    return near_repeat_extent(result, alpha)[1]
+    return near_repeat_extent(result, alpha, fdr=True)[1]

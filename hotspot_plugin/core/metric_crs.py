@@ -7,7 +7,7 @@ point. The QGIS side (``adapters.crs``) applies it to a layer's extent.
 from __future__ import annotations
 
 import math
-from typing import Sequence, Tuple
+from typing import Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -51,3 +51,35 @@ def choose_metric_crs(lon: float, lat: float) -> Tuple[str, str]:
     if in_be:
         return LAMBERT_2008, "be"
     return utm_zone(lon, lat), "utm"
+
+
+#: How far a CRS's point scale factor at the data may differ from 1 before distances in its units
+#: are no longer taken as distances on the ground (RD New: at most 0.1 %; UTM: 0.04 %; Web
+#: Mercator at 51.5 N: 61 %).
+SCALE_TOLERANCE = 0.01
+
+#: Reason keys of :func:`needs_metric_crs`.
+GEOGRAPHIC = "geographic"
+SCALE = "scale"
+UNITS = "units"
+
+
+def needs_metric_crs(geographic: bool, scale: float, metres: bool = True,
+                     require_metres: bool = False) -> Optional[str]:
+    """Why a layer's CRS cannot measure distances on the ground, or None when it can.
+
+    *geographic*: the CRS is in degrees; *scale*: its point scale factor at the data's centre
+    (map distance in metres / distance on the ellipsoid; NaN when unknown); *metres*: its map
+    units are metres. A CRS in feet (scale ~1) measures on the ground after a unit conversion, so
+    it needs no other CRS, unless the caller *require_metres* (it writes geometry in metres).
+
+    Returns ``"geographic"``, ``"scale"`` (``|scale - 1| > SCALE_TOLERANCE``, e.g. Web Mercator),
+    ``"units"`` or None.
+    """
+    if geographic:
+        return GEOGRAPHIC
+    if scale is not None and math.isfinite(scale) and abs(scale - 1.0) > SCALE_TOLERANCE:
+        return SCALE
+    if require_metres and not metres:
+        return UNITS
+    return None

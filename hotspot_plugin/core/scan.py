@@ -11,8 +11,10 @@ geometries in one projected CRS, metres) and goes out as a JSON-ready :class:`Sc
 
 Definitions (the report's "bijlage werkwijze" quotes these)
 -----------------------------------------------------------
-* **Area, ring, outside.** The ring is ``area.buffer(ring_width) - area`` (default 250 m). A point
-  is in the area, in the ring or outside, never in two: membership uses the crossing-number
+* **Area, ring, outside.** The ring is every point outside the area at most ``ring_width`` from it
+  (default 250 m), counted by distance (``d <= ring_width``; maps draw it as
+  ``area.buffer(ring_width) - area``, whose chords would cut up to 0.3 m off). A point
+  is in the area, in the ring or outside, never in two: area membership uses the crossing-number
   rule with half-open edges, so a point exactly on the area's boundary is decided consistently
   (on a west or south edge it is inside, on an east or north edge outside).
 * **Periods** are half-open, ``start <= t < end``. ``default_periods(t_max)``: the period ends at
@@ -90,7 +92,7 @@ from .i18n import N_
 from .periods import Period, check_periods, default_comparison, default_periods, to_seconds
 from .progress import Monitor, ensure
 from .scan_geography import prepare_geography
-from .scan_geometry import area_from_point, points_in_polygon, polygon_parts
+from .scan_geometry import area_from_point, points_in_polygon, polygon_parts, within_distance
 from .scan_patterns import schouw_table, when_table, where_table
 from .scan_stats import clopper_pearson, poisson_change, rate_ratio
 from .scan_types import (
@@ -280,7 +282,7 @@ def run_scan(inputs: ScanInputs, monitor: Optional[Monitor] = None) -> ScanResul
     len_c = float((comparison[1] - comparison[0]).astype(np.int64))
 
     geo = prepare_geography(inputs, ring_width, warnings)
-    area, outer, ring, reference, nested = geo.area, geo.outer, geo.ring, geo.reference, geo.nested
+    area, ring, reference, nested = geo.area, geo.ring, geo.reference, geo.nested
     inh = geo.inhabitants
     inh_area, inh_ring, inh_ref = inh["area"], inh["ring"], inh["reference"]
     km2_area, km2_ring, km2_ref = geo.km2["area"], geo.km2["ring"], geo.km2["reference"]
@@ -303,7 +305,7 @@ def run_scan(inputs: ScanInputs, monitor: Optional[Monitor] = None) -> ScanResul
     xr, yr = x[rel], y[rel]
     pm = monitor.sub(10, 60)
     in_area = points_in_polygon(xr, yr, area, pm.sub(0, 30))
-    in_outer = points_in_polygon(xr, yr, outer, pm.sub(30, 60)) if ring_width > 0 else in_area
+    in_outer = within_distance(xr, yr, area, ring_width, pm.sub(30, 60)) if ring_width > 0 else in_area
     in_ring = in_outer & ~in_area
     rp = in_p[rel]
     rc = in_c[rel]
@@ -473,6 +475,7 @@ def run_scan(inputs: ScanInputs, monitor: Optional[Monitor] = None) -> ScanResul
         groups,
         group_meta,
         threshold,
+        ring_width=ring_width,
     )
     monitor.set(92)
     monitor.check()

@@ -128,6 +128,49 @@ def points_in_polygon(
     return mask
 
 
+def within_distance(
+    x: np.ndarray, y: np.ndarray, geom: BaseGeometry, distance: float, monitor: Optional[Monitor] = None
+) -> np.ndarray:
+    """Boolean mask of the points at most *distance* from a (Multi)Polygon: inside it
+    (:func:`points_in_polygon`) or within *distance* of one of its edges (``d <= distance``, exact).
+
+    This is the ring of a scan counted by distance: ``geom.buffer(distance)`` approximates the arcs
+    by chords (16 per quarter circle cut up to 0.3 m off a 250 m ring) and would leave out points
+    that lie within the distance. A point inside the buffer polygon is within the distance (its
+    vertices lie on the exact offset curve, its chords inside it); the others in the bounding box
+    are measured to every edge, vectorised in chunks.
+    """
+    monitor = ensure(monitor)
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+    if geom is None or geom.is_empty or not x.size:
+        return np.zeros(x.shape[0], dtype=bool)
+    dist = float(distance)
+    mask = points_in_polygon(x, y, geom, monitor.sub(0, 40))
+    if not dist > 0:
+        return mask
+    mask |= points_in_polygon(x, y, geom.buffer(dist, 16), monitor.sub(40, 80))
+    minx, miny, maxx, maxy = geom.bounds
+    cand = np.flatnonzero(~mask & (x >= minx - dist) & (x <= maxx + dist) & (y >= miny - dist) & (y <= maxy + dist))
+    if not cand.size:
+        return mask
+    e = _edges(geom)
+    ax, ay, bx, by = e[:, 0], e[:, 1], e[:, 2], e[:, 3]
+    dx, dy = bx - ax, by - ay
+    len2 = dx * dx + dy * dy
+    step = max(1, _PIP_CHUNK // max(1, e.shape[0]))
+    limit = dist * dist
+    for start in range(0, cand.size, step):
+        monitor.check()
+        idx = cand[start:start + step]
+        px, py = x[idx, None] - ax, y[idx, None] - ay
+        with np.errstate(invalid="ignore", divide="ignore"):
+            t = np.where(len2 > 0, np.clip((px * dx + py * dy) / len2, 0.0, 1.0), 0.0)
+        qx, qy = px - t * dx, py - t * dy
+        mask[idx[(qx * qx + qy * qy <= limit).any(axis=1)]] = True
+    return mask
+
+
 
 def box_text(box: Sequence[float]) -> str:
     """A bounding box (xmin, ymin, xmax, ymax) as ``"(xmin, ymin) - (xmax, ymax)"`` in whole units."""

@@ -73,7 +73,7 @@ def near_repeat_info(
 
     *conclusion*: ``nr.conclusion``'s (template, params); *text*: it rendered in the user's language.
     """
-    distance, days_raised, repeat_days = nr.near_repeat_extent(knox, NEAR_REPEAT_ALPHA)
+    distance, days_raised, repeat_days = nr.near_repeat_extent(knox, NEAR_REPEAT_ALPHA, fdr=True)
     template, params = conclusion
     return NearRepeatInfo(
         conclusion=text,

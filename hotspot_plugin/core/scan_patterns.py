@@ -13,7 +13,7 @@ from shapely.ops import unary_union
 from .errors import InputError
 from .i18n import N_
 from .periods import Period
-from .scan_geometry import points_in_polygon
+from .scan_geometry import points_in_polygon, within_distance
 from .scan_types import DAGDELEN_HOURS, RiskObjects, SchouwFindings, as_strings, is_small, json_number
 
 #: Status values of a schouw finding that count as closed.
@@ -213,6 +213,7 @@ def where_table(
     groups: List[Dict[str, Any]],
     group_meta: Sequence[Tuple[str, str, Optional[str], Optional[str]]],
     threshold: int,
+    ring_width: Optional[float] = None,
 ) -> Dict[str, Any]:
     """Hotspot zones in the area, the area's incidents (period) inside zones per group, risk objects.
 
@@ -262,7 +263,7 @@ def where_table(
             "n_small": is_small(n_z, threshold),
             "share": json_number(n_z / n_all) if n_all else None,
         }
-    risk = risk_objects_table(risk_objects, area, ring, zone_union)
+    risk = risk_objects_table(risk_objects, area, ring, zone_union, ring_width)
     return {
         "zones": zones_out,
         "zone_share_of_area": zone_share,
@@ -272,8 +273,11 @@ def where_table(
 
 
 def risk_objects_table(
-    ro: Optional[RiskObjects], area: BaseGeometry, ring: BaseGeometry, zone_union: Optional[BaseGeometry]
+    ro: Optional[RiskObjects], area: BaseGeometry, ring: BaseGeometry, zone_union: Optional[BaseGeometry],
+    ring_width: Optional[float] = None,
 ) -> Dict[str, Any]:
+    """Risk objects in the area and in the ring; with *ring_width* the ring is counted by distance
+    (``d <= ring_width`` from the area, as the incidents), else by the *ring* polygon."""
     out: Dict[str, Any] = {"area": {"by_kind": {}, "items": []}, "ring": {"by_kind": {}, "items": []}}
     if ro is None:
         return out
@@ -286,7 +290,12 @@ def risk_objects_table(
     name = as_strings(ro.name, n, "name")
     ok = np.isfinite(x) & np.isfinite(y)
     in_a = points_in_polygon(x, y, area) & ok
-    in_r = (points_in_polygon(x, y, ring) & ok & ~in_a) if not ring.is_empty else np.zeros(n, dtype=bool)
+    if ring_width is not None and ring_width > 0:
+        in_r = within_distance(x, y, area, ring_width) & ok & ~in_a
+    elif not ring.is_empty:
+        in_r = points_in_polygon(x, y, ring) & ok & ~in_a
+    else:
+        in_r = np.zeros(n, dtype=bool)
     for zone, mask in (("area", in_a), ("ring", in_r)):
         items = []
         for i in np.flatnonzero(mask):

@@ -416,7 +416,8 @@ class NearRepeatDialog(_AlgorithmDialog):
     def show_results(self, results: dict, context: QgsProcessingContext) -> None:
         self.status.setStyleSheet("")
         self.status.setText("")
-        self.conclusion.setText(results.get("CONCLUSION", ""))
+        note = results.get("NOTE") or ""
+        self.conclusion.setText(results.get("CONCLUSION", "") + ("\n" + note if note else ""))
         self.details.setText(tr("{n} incidents ({category}, {first} up to and including {last}); {perm} "
                                 "permutations, seed {seed}.").format(
             n=results.get("INCIDENTS"), category=self.category.currentText().split(" (")[0],

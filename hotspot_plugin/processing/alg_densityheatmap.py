@@ -21,7 +21,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsExpression,
     QgsFeatureRequest,
-    QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
@@ -42,7 +41,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..adapters.crs import lon_lat, metric_crs_at, reason_text, transform_points
+from ..adapters.crs import transform_points, working_crs
 from ..adapters.features import is_partial, read_point_columns, whole_layer
 from ..adapters.geometry import to_shapely
 from ..core import kde
@@ -174,7 +173,7 @@ class DensityHeatmapAlgorithm(HotspotAlgorithm):
             [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
             self.SNAP, tr("Snap the grid to multiples of the pixel size (lines up with CBS squares)"),
-            defaultValue=True))
+            defaultValue=False))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Heatmap")))
         self.addOutput(QgsProcessingOutputNumber("USED_RADIUS", tr("Radius used (largest, from a field)")))
         self.addOutput(QgsProcessingOutputNumber("USED_PIXEL_SIZE", tr("Pixel size used")))
@@ -307,9 +306,17 @@ class DensityHeatmapAlgorithm(HotspotAlgorithm):
             feedback.pushWarning(tr("The layer {layer} has no coordinate reference system: the radius and "
                                     "pixel size are taken in its coordinate units and the heatmap gets no "
                                     "CRS.").format(layer=p.layer_name))
-        if not src_crs.isValid() or not src_crs.isGeographic():
+        out_crs, why = working_crs(src_crs, p.source.sourceExtent(), context.transformContext(), p.layer_name)
+        if why is None:
             return HeatmapPoints(x, y, weights, radii, src_crs, False)
-        out_crs, x, y = self._reproject_geographic(src_crs, x, y, context, feedback, p.layer_name)
+        feedback.pushWarning(why + " " + tr("The radius and pixel size are in metres and the heatmap is in "
+                                            "{out}.").format(out=out_crs.authid()))
+        x, y = transform_points(x, y, src_crs, out_crs, context.transformContext())
+        if not (np.isfinite(x).all() and np.isfinite(y).all()):
+            raise QgsProcessingException(tr("Some points of {layer} could not be reprojected to {crs}.")
+                                         .format(layer=p.layer_name, crs=out_crs.authid()))
+        if not src_crs.isGeographic():
+            return HeatmapPoints(x, y, weights, radii, out_crs, True)
         for value, what in ((p.radius_given, tr("radius")), (p.pixel_given, tr("pixel size"))):
             if value is not None and value < 1.0:
                 raise QgsProcessingException(tr(
@@ -366,22 +373,6 @@ class DensityHeatmapAlgorithm(HotspotAlgorithm):
         return (points.x[keep], points.y[keep], None if weights is None else weights[keep],
                 None if radii is None else radii[keep])
 
-
-    # CRS -------------------------------------------------------------------------------------
-    def _reproject_geographic(self, src_crs, x, y, context, feedback, layer_name):
-        lon, lat = lon_lat(QgsPointXY(float(np.mean(x)), float(np.mean(y))), src_crs, context.transformContext())
-        out_crs, why = metric_crs_at(lon, lat)
-        authid = out_crs.authid()
-        feedback.pushWarning(tr(
-            "The layer {layer} is in a geographic CRS ({crs}, degrees). Its points are reprojected to {out} "
-            "({name}) because {reason}; the radius and pixel size are in metres and the heatmap is in {out}."
-        ).format(layer=layer_name, crs=src_crs.authid() or src_crs.description(), out=authid,
-                 name=out_crs.description(), reason=reason_text(why)))
-        x, y = transform_points(x, y, src_crs, out_crs, context.transformContext())
-        if not (np.isfinite(x).all() and np.isfinite(y).all()):
-            raise QgsProcessingException(tr("Some points of {layer} could not be reprojected to {crs}.")
-                                         .format(layer=layer_name, crs=authid))
-        return out_crs, x, y
 
     # Radius and pixel ------------------------------------------------------------------------
     def _radius_and_pixel(self, p: HeatmapParameters, points: HeatmapPoints, feedback):
@@ -560,9 +551,6 @@ def _inside(shapes, grid: kde.Grid, row0: int, rows: int) -> np.ndarray:
     burned = features.rasterize(((s, 1) for s in shapes), out_shape=(rows, grid.cols), transform=transform,
                                 fill=0, dtype="uint8", all_touched=False)
     return burned.astype(bool)
-
-
-ALGORITHM = DensityHeatmapAlgorithm
 
 
 ALGORITHM = DensityHeatmapAlgorithm

@@ -672,7 +672,7 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
                 )
             )
             return None, None
-        conclusion = nr.conclusion(knox, NEAR_REPEAT_ALPHA, decimal_sign())
+        conclusion = nr.conclusion(knox, NEAR_REPEAT_ALPHA, decimal_sign(), fdr=True)
         text = render_template(*conclusion, tr)
         self.info(
             feedback,

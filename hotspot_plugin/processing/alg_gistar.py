@@ -8,7 +8,8 @@ GeoPackage write of the cells ``storage.cells``.
 Decisions (also in the help text):
 
 * **CRS**: the analysis runs in metres. The first of INPUT, AREAS and STUDY_AREA
-  whose CRS is projected in metres is used; when none is (degrees, feet), the data are
+  whose CRS is projected in metres with a scale within 1 % of true at the data is used; when none
+  is (degrees, feet, Web Mercator; adapters.crs.working_crs), the data are
   reprojected to RD New (EPSG:28992) when they lie in its area of use, else Belgian Lambert 2008
   (EPSG:3812), else the UTM zone of their centre. The log says which; the output is in that CRS.
 * **Study area**: STUDY_AREA when given; otherwise, on a grid, the (filtered) AREAS when given,
@@ -54,7 +55,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 from shapely.ops import unary_union
 
-from ..adapters.crs import is_metric, metric_crs_for, require_crs
+from ..adapters.crs import require_crs, working_crs
 from ..adapters.features import Points, read_points, read_polygons, whole_layer
 from ..adapters.geometry import from_wkb
 from ..core import gistar as gs
@@ -182,7 +183,7 @@ class GiStarAlgorithm(HotspotAlgorithm):
         advanced = [
             QgsProcessingParameterNumber(
                 self.PERMUTATIONS, tr("Number of permutations"), QgsProcessingParameterNumber.Type.Integer,
-                defaultValue=999, minValue=0, maxValue=99_999),
+                defaultValue=gs.DEFAULT_PERMUTATIONS, minValue=0, maxValue=99_999),
             QgsProcessingParameterNumber(
                 self.SEED, tr("Random seed (empty: random, written to the log so the run can be repeated)"),
                 QgsProcessingParameterNumber.Type.Integer, optional=True, minValue=0),
@@ -211,19 +212,18 @@ class GiStarAlgorithm(HotspotAlgorithm):
         return source
 
     def _working_crs(self, sources, context, feedback) -> QgsCoordinateReferenceSystem:
-        """The first metric CRS among *sources* ((source, name) pairs, INPUT first), else a chosen one."""
+        """The first CRS among *sources* ((source, name) pairs, INPUT first) that measures metres on the
+        ground (adapters.crs.working_crs: projected, in metres, scale within 1 %), else the metric CRS
+        the rule chooses for the first (logged)."""
         for source, name in sources:
             require_crs(source.sourceCrs(), name)
-        for source, _ in sources:
-            if is_metric(source.sourceCrs()):
-                return source.sourceCrs()
-        first, name = sources[0]
-        crs = metric_crs_for(first.sourceExtent(), first.sourceCrs(), context.transformContext())
-        self.info(feedback, tr(
-            "The layer {layer} is in {crs_in}, which does not measure in metres; the analysis runs in {crs} "
-            "(the data are reprojected) and the output is in that CRS.").format(
-                layer=name, crs_in=first.sourceCrs().authid() or first.sourceCrs().description(),
-                crs=f"{crs.authid()} {crs.description()}"))
+        choices = [working_crs(source.sourceCrs(), source.sourceExtent(), context.transformContext(), name,
+                               require_metres=True) for source, name in sources]
+        for crs, text in choices:
+            if text is None:
+                return crs
+        crs, text = choices[0]
+        self.info(feedback, text + " " + tr("The output is in that CRS."))
         return crs
 
     def _transform(self, source, crs, context):
@@ -473,8 +473,11 @@ class GiStarAlgorithm(HotspotAlgorithm):
                                        perm=s["permutations"], min_p=format_number(s["min_p"], 5, strip_zeros=True),
                                        fdr=tr(", with false discovery rate correction") if s["fdr"] else ""))
             if not s["p_exact"]:
-                self.info(feedback, tr("The values are nearly all different, so the permutation nulls use "
-                                       "value bins: the p-values are a close approximation."))
+                self.info(feedback, tr("The values are not whole multiples of a small step with few distinct "
+                                       "values, so for the permutation nulls they are rounded to an even grid "
+                                       "of levels (equal steps between the lowest and the highest value): a "
+                                       "window sum's null moves by at most half a step per neighbour, so the "
+                                       "p-values are a close approximation."))
             at_min = int(np.sum(np.isclose(result.p[result.mask], s["min_p"])))
             if at_min:
                 fdr_note = tr(", too large for the false discovery rate correction over {n} cells").format(

@@ -44,7 +44,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 from shapely.geometry.base import BaseGeometry
 
-from ..adapters.crs import is_metric
+from ..adapters.crs import working_crs
 from ..adapters.features import feature_request, read_points, whole_layer
 from ..adapters.geometry import from_wkb, to_shapely
 from ..core import zones as zn
@@ -237,11 +237,15 @@ class HotspotZonesAlgorithm(HotspotAlgorithm):
         crs = raster_layer.crs() if raster_layer is not None else gistar.sourceCrs()
         name = raster_layer.name() if raster_layer is not None else source_name(self, parameters,
                                                                                  self.INPUT_GISTAR, context)
-        if not is_metric(crs):
+        extent = raster_layer.extent() if raster_layer is not None else gistar.sourceExtent()
+        metric, why = working_crs(crs, extent, context.transformContext(), name, require_metres=True)
+        if why is not None or not crs.isValid():
             raise QgsProcessingException(tr(
-                "The input {layer} is not in a projected CRS in metres ({crs}), so zone areas cannot be "
-                "measured. Reproject it first, for example to RD New (EPSG:28992).").format(
-                    layer=name, crs=crs.authid() or crs.description() or "-"))
+                "The input {layer} is not in a CRS that measures metres on the ground ({crs}), so zone areas "
+                "cannot be measured. Make it in (or reproject it to) {metric}, for example by running the "
+                "heatmap or Gi* on the incidents, which choose that CRS themselves.").format(
+                    layer=name, crs=crs.authid() or crs.description() or "-",
+                    metric=metric.authid() if crs.isValid() else "RD New (EPSG:28992)"))
         min_area = self.parameterAsDouble(parameters, self.MIN_AREA, context)
         points_xy = self._incidents(parameters, context, feedback, crs)
         feedback.setProgress(5)

@@ -30,7 +30,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..adapters.crs import require_projected
+from ..adapters.crs import measuring_crs
 from ..adapters.incidents import DEFAULT_DATE_FIELD, IncidentPoints, read_incidents, require_dated, resolve_date_field
 from ..core import nearrepeat as nr
 from ..core.band_edges import edges_text, parse_edges
@@ -53,7 +53,8 @@ class NearRepeatParameters:
 
     source: object  # QgsProcessingFeatureSource
     layer_name: str
-    factor: float  # metres per map unit
+    factor: float  # metres per map unit of the working CRS
+    transform: object  # QgsCoordinateTransform to the working CRS, or None
     distance_edges: Optional[List[float]]  # None: the core's defaults
     time_edges: Optional[List[float]]
     same_location: float
@@ -114,6 +115,7 @@ class NearRepeatAlgorithm(HotspotAlgorithm):
             self.CHART, tr("Chart of the Knox ratios (PNG)"), fileFilter=tr("PNG image") + " (*.png)",
             optional=True, createByDefault=True))
         self.addOutput(QgsProcessingOutputString("CONCLUSION", tr("Conclusion")))
+        self.addOutput(QgsProcessingOutputString("NOTE", tr("What a star (significant cell) means")))
         self.addOutput(QgsProcessingOutputNumber("DISTANCE", tr("Distance of raised risk (m)")))
         self.addOutput(QgsProcessingOutputNumber("DAYS", tr("Days of raised risk")))
         self.addOutput(QgsProcessingOutputNumber("REPEAT_DAYS",
@@ -142,9 +144,9 @@ class NearRepeatAlgorithm(HotspotAlgorithm):
                          permutations=p.permutations, seed=p.seed,
                          monitor=self.monitor(feedback).sub(5, 95), same_location=p.same_location)
         decimal = decimal_sign()
-        template, params = nr.conclusion(result, p.alpha, decimal)
+        template, params = nr.conclusion(result, p.alpha, decimal, fdr=True)
         conclusion_text = tr(template).format(**params)
-        distance, days, repeat_days = nr.near_repeat_extent(result, p.alpha)
+        distance, days, repeat_days = nr.near_repeat_extent(result, p.alpha, fdr=True)
         self.info(feedback, tr("{pairs} pairs of incidents lie within {distance} m of each other.").format(
             pairs=result.n_pairs, distance=format_number(result.bands.distance_edges[-1], decimal=decimal)))
         dest = self._write_table(parameters, context, result, p.alpha, decimal)
@@ -152,7 +154,10 @@ class NearRepeatAlgorithm(HotspotAlgorithm):
         chart = self._draw_chart(p, result, decimal, feedback)
         feedback.setProgress(100)
         self.info(feedback, conclusion_text)
-        return {self.OUTPUT: dest, self.CHART: chart or None, "CONCLUSION": conclusion_text,
+        note_template, note_params = nr.significance_note(result, p.alpha, fdr=True, decimal=decimal)
+        note = tr(note_template).format(**note_params)
+        self.info(feedback, note)
+        return {self.OUTPUT: dest, self.CHART: chart or None, "CONCLUSION": conclusion_text, "NOTE": note,
                 "DISTANCE": distance, "DAYS": days, "REPEAT_DAYS": repeat_days, "SEED_USED": p.seed,
                 "INCIDENTS": result.n_incidents}
 
@@ -162,7 +167,8 @@ class NearRepeatAlgorithm(HotspotAlgorithm):
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         layer_name = source_name(self, parameters, self.INPUT, context)
-        factor = require_projected(source.sourceCrs(), layer_name)
+        _crs, transform, factor = measuring_crs(source, layer_name, context.transformContext(),
+                                                lambda text: self.info(feedback, text))
         distance_edges = parse_edges(self.parameterAsString(parameters, self.DISTANCE_BANDS, context), "distance")
         time_edges = parse_edges(self.parameterAsString(parameters, self.TIME_BANDS, context), "time")
         same = self.parameterAsDouble(parameters, self.SAME_LOCATION, context)
@@ -184,14 +190,14 @@ class NearRepeatAlgorithm(HotspotAlgorithm):
         # The raw text: parameterAsExpression() silently gives "" for an invalid expression.
         expression = (self.parameterAsString(parameters, self.FILTER, context) or "").strip()
         chart = self.parameterAsFileOutput(parameters, self.CHART, context)
-        return NearRepeatParameters(source, layer_name, factor, distance_edges, time_edges, same, permutations,
-                                    alpha, seed, date_field, expression, chart)
+        return NearRepeatParameters(source, layer_name, factor, transform, distance_edges, time_edges, same,
+                                    permutations, alpha, seed, date_field, expression, chart)
 
     def _read_incidents(self, p: NearRepeatParameters, context, feedback) -> IncidentPoints:
         """The incidents that pass the filter, with a warning when several categories are mixed."""
         category_field = "category" if "category" in p.source.fields().names() else ""
         points = read_incidents(p.source, p.date_field, p.expression, context, feedback, whole_days=True,
-                                category_field=category_field if not p.expression else "")
+                                category_field=category_field if not p.expression else "", transform=p.transform)
         require_dated(points, p.expression, lambda: p.layer_name, p.date_field)
         if len(points.categories) > 1:
             feedback.pushWarning(tr("The {n} categories in the layer are analysed together. A near-repeat "
@@ -210,7 +216,7 @@ class NearRepeatAlgorithm(HotspotAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         features = []
-        significant = self.significant(result, alpha)
+        significant = nr.significant(result, alpha, fdr=True)
         for cell in result.cells(tr, decimal):
             feature = QgsFeature()
             ratio = cell.ratio if math.isfinite(cell.ratio) else None
@@ -237,11 +243,6 @@ class NearRepeatAlgorithm(HotspotAlgorithm):
                        n=result.n_incidents, perm=result.permutations, seed=p.seed))
         return p.chart
 
-    @staticmethod
-    def significant(result: nr.KnoxResult, alpha: float) -> np.ndarray:
-        """Cells with significantly more pairs than expected: p < alpha and Knox ratio > 1."""
-        with np.errstate(invalid="ignore"):
-            return (result.p_value < alpha) & (np.nan_to_num(result.ratio, nan=0.0) > 1.0)
 
 
 ALGORITHM = NearRepeatAlgorithm

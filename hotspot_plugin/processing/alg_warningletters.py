@@ -32,7 +32,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDateTime, QVariant
 
 from ..adapters.addresses import AddressCandidates, attribute_values, features_by_id, read_candidates
-from ..adapters.crs import require_projected
+from ..adapters.crs import measuring_crs, require_crs, search_reach, transform_points
 from ..adapters.incidents import (
     DEFAULT_DATE_FIELD,
     IncidentPoints,
@@ -79,7 +79,11 @@ class LettersParameters:
 
     incidents: object  # QgsProcessingFeatureSource
     addresses: object  # QgsProcessingFeatureSource
-    factor: float  # metres per map unit of the address layer
+    factor: float  # metres per map unit of the working CRS
+    #: The CRS distances are measured in when the address layer's own does not measure metres on
+    #: the ground (adapters.crs.working_crs), else None.
+    work_crs: object
+    transform_context: object
     fmt: AddressFormat
     distance: float  # metres
     window: float  # days
@@ -173,9 +177,10 @@ class WarningLettersAlgorithm(HotspotAlgorithm):
         addresses = self.parameterAsSource(parameters, self.ADDRESSES, context)
         if addresses is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.ADDRESSES))
-        factor = require_projected(addresses.sourceCrs(), source_name(self, parameters, self.ADDRESSES, context))
-        if not incidents.sourceCrs().isValid():
-            require_projected(incidents.sourceCrs(), source_name(self, parameters, self.INCIDENTS, context))
+        work_crs, to_work, factor = measuring_crs(
+            addresses, source_name(self, parameters, self.ADDRESSES, context), context.transformContext(),
+            lambda text: self.info(feedback, text))
+        require_crs(incidents.sourceCrs(), source_name(self, parameters, self.INCIDENTS, context))
         fmt = self._address_format(parameters, context, addresses, feedback)
         distance = self._distance(parameters, feedback)
         window = self.parameterAsDouble(parameters, self.WINDOW_DAYS, context)
@@ -194,7 +199,8 @@ class WarningLettersAlgorithm(HotspotAlgorithm):
         # The raw text: parameterAsExpression() silently gives "" for an invalid expression.
         expression = (self.parameterAsString(parameters, self.FILTER, context) or "").strip()
         csv_path = self.parameterAsFileOutput(parameters, self.CSV, context)
-        return LettersParameters(incidents, addresses, factor, fmt, distance, window, exclude_days, now,
+        return LettersParameters(incidents, addresses, factor, work_crs if to_work is not None else None,
+                                 context.transformContext(), fmt, distance, window, exclude_days, now,
                                  value_to_days(now, whole_days=True), gpkg_path, record, sent, date_field,
                                  expression, csv_path)
 
@@ -326,8 +332,16 @@ class WarningLettersAlgorithm(HotspotAlgorithm):
         start_days = p.now_days - p.window
         recent = np.flatnonzero(np.isfinite(points.t) & np.isfinite(points.x) & np.isfinite(points.y)
                                 & (points.t >= start_days) & (points.t <= p.now_days))
-        candidates = read_candidates(p.addresses, p.fmt, points.x, points.y, recent, p.distance / p.factor,
-                                     feedback)
+        tc = p.transform_context
+        reach = p.distance / p.factor if p.work_crs is None else search_reach(
+            p.addresses.sourceCrs(), p.addresses.sourceExtent(), p.distance, tc)
+        candidates = read_candidates(p.addresses, p.fmt, points.x, points.y, recent, reach, feedback)
+        px, py = points.x, points.y
+        cx, cy = np.asarray(candidates.x, dtype=float), np.asarray(candidates.y, dtype=float)
+        if p.work_crs is not None:
+            src = p.addresses.sourceCrs()
+            px, py = transform_points(np.asarray(px, dtype=float), np.asarray(py, dtype=float), src, p.work_crs, tc)
+            cx, cy = transform_points(cx, cy, src, p.work_crs, tc)
         feedback.setProgress(40)
         if not candidates.fids:
             # The core needs at least one address; with no candidate there is nothing to select.
@@ -335,8 +349,8 @@ class WarningLettersAlgorithm(HotspotAlgorithm):
                                            int(np.count_nonzero(~np.isfinite(points.t))))
         else:
             result = letters.addresses_to_notify(
-                (points.x * p.factor, points.y * p.factor, points.t, list(range(points.read))),
-                (np.asarray(candidates.x) * p.factor, np.asarray(candidates.y) * p.factor, candidates.keys),
+                (px * p.factor, py * p.factor, points.t, list(range(points.read))),
+                (cx * p.factor, cy * p.factor, candidates.keys),
                 p.now_days, p.window, p.distance, p.sent, p.exclude_days, self.monitor(feedback).sub(40, 80))
         return result, candidates
 

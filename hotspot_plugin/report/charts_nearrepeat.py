@@ -6,6 +6,7 @@ the chart can be drawn in a Processing task's thread.
 from __future__ import annotations
 
 import math
+import textwrap
 
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -13,7 +14,8 @@ from matplotlib.colors import LinearSegmentedColormap, TwoSlopeNorm
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from ..core.nearrepeat import KnoxResult
+from ..core.nearrepeat import KnoxResult, significance_note
+from ..core.nearrepeat import significant as significant_cells
 from ..core.numbers import format_number
 from ..i18n import tr
 
@@ -29,22 +31,23 @@ def knox_chart(result: KnoxResult, path: str, alpha: float, decimal: str = ".", 
     """Draw the Knox table of *result* to the PNG *path*; return the path.
 
     Rows: the same-location row, then the distance bands (nearest at the top); columns: the
-    time bands. Each cell shows the Knox ratio and the observed pairs; cells with p < alpha
-    and a ratio above 1 get a thick outline and a star.
+    time bands. Each cell shows the Knox ratio and the observed pairs; cells with a ratio above 1
+    whose p passes Benjamini-Hochberg at false discovery rate *alpha* over all cells
+    (``core.nearrepeat.significant``, the rule of the conclusion) get a thick outline and a star,
+    explained under the chart by ``significance_note``.
     """
     bands = result.bands
     rows = bands.row_labels(tr, decimal)
     cols = bands.time_labels(tr, decimal)
     n_rows, n_cols = len(rows), len(cols)
     ratio = np.asarray(result.ratio, dtype=float)
-    with np.errstate(invalid="ignore"):
-        significant = (result.p_value < alpha) & (np.nan_to_num(ratio, nan=0.0) > 1.0)
+    significant = significant_cells(result, alpha, fdr=True)
     finite = ratio[np.isfinite(ratio)]
     largest = float(finite.max()) if finite.size else 0.0
     top = min(_RATIO_CAP, max(2.0, math.ceil(largest)))
     norm = TwoSlopeNorm(vmin=0.0, vcenter=1.0, vmax=top)
 
-    left, bottom, top_margin, cell_w, cell_h = 1.9, 1.25, 0.75, 1.0, 0.55
+    left, bottom, top_margin, cell_w, cell_h = 1.9, 1.5, 0.75, 1.0, 0.55
     width = left + cell_w * n_cols + 1.1
     height = bottom + cell_h * n_rows + top_margin
     fig = Figure(figsize=(width, height), dpi=dpi)
@@ -86,8 +89,9 @@ def knox_chart(result: KnoxResult, path: str, alpha: float, decimal: str = ".", 
                  x=0.02, ha="left", y=1 - 0.12 / height, va="top")
     if subtitle:
         fig.text(0.02, 1 - 0.45 / height, subtitle, fontsize=8, color="#555555", va="top")
-    fig.text(0.02, 0.1 / height, tr("Outlined with *: significantly more pairs than expected "
-                                     "(p < {alpha}). Grey: no pairs expected.").format(
-        alpha=format_number(alpha, decimal=decimal)), fontsize=8, color="#333333")
+    template, params = significance_note(result, alpha, fdr=True, decimal=decimal)
+    note = tr(template).format(**params) + " " + tr("Grey: no pairs expected.")
+    fig.text(0.02, 0.1 / height, "\n".join(textwrap.wrap(note, max(40, int(width * 14)))), fontsize=7.5,
+             color="#333333", va="bottom")
     fig.savefig(path, dpi=dpi, format="png", facecolor="white")
     return path

@@ -197,10 +197,11 @@ def test_every_kernel_raw_and_scaled_equals_brute_force(run_alg, tmp_path, kerne
     for scaled, radius in ((0, 45.0), (1, 23.0)):  # 4.5 pixels (polynomial rows), 2.3 (cell by cell)
         out = tmp_path / f"k{kernel}_{scaled}.tif"
         result = run(run_alg, {"INPUT": uri, "RADIUS": radius, "PIXEL_SIZE": 10, "KERNEL": kernel,
-                               "DECAY": decay, "OUTPUT_VALUE": scaled, "OUTPUT": str(out)})
+                               "DECAY": decay, "OUTPUT_VALUE": scaled, "SNAP": True, "OUTPUT": str(out)})
         data, transform = assert_matches(out, pts[:, 0], pts[:, 1], radius=radius, kernel=kernel,
                                          scaled=bool(scaled), decay=decay)
-        # snapped grid (default): edges on multiples of the pixel size, covering the points + radius
+        # snapped grid (SNAP on; off by default since issue #12): edges on multiples of the pixel
+        # size, covering the points + radius
         assert transform.c % 10 == 0 and transform.f % 10 == 0
         assert transform.c <= pts[:, 0].min() - radius and transform.f >= pts[:, 1].max() + radius
         assert result["MAX_VALUE"] == pytest.approx(float(data[data != NODATA].max()), rel=1e-6)
@@ -229,7 +230,7 @@ def test_weights_and_radius_field_with_nulls(run_alg, tmp_path):
     feedback = LogFeedback()
     out = tmp_path / "wr.tif"
     result = run(run_alg, {"INPUT": uri, "WEIGHT_FIELD": "w", "RADIUS_FIELD": "r", "PIXEL_SIZE": 10,
-                           "OUTPUT": str(out)}, feedback)
+                           "SNAP": True, "OUTPUT": str(out)}, feedback)
     assert_matches(out, pts[:, 0], pts[:, 1], weights=w, radii=r)
     assert result["POINT_COUNT"] == len(pts)
     assert result["USED_RADIUS"] == pytest.approx(r.max())
@@ -241,7 +242,7 @@ def test_weights_and_radius_field_with_nulls(run_alg, tmp_path):
                        fields=[("w", "double"), ("r", "double")])
     out2 = tmp_path / "wr2.tif"
     run(run_alg, {"INPUT": mem, "WEIGHT_FIELD": "w", "RADIUS_FIELD": "r", "PIXEL_SIZE": 10,
-                  "OUTPUT": str(out2)})
+                  "SNAP": True, "OUTPUT": str(out2)})
     assert np.array_equal(read_raster(out)[0], read_raster(out2)[0])
 
 
@@ -255,7 +256,7 @@ def test_points_at_exact_radius_and_on_cell_edges(run_alg, tmp_path):
     xs, ys, rs = (np.array([p[i] for p in pts]) for i in range(3))
     for kernel in (2, 0):  # uniform (1 at d = R), quartic (0 at d = R, still not nodata)
         out = tmp_path / f"edge{kernel}.tif"
-        run(run_alg, {"INPUT": uri, "RADIUS_FIELD": "r", "PIXEL_SIZE": 10, "KERNEL": kernel,
+        run(run_alg, {"INPUT": uri, "RADIUS_FIELD": "r", "PIXEL_SIZE": 10, "KERNEL": kernel, "SNAP": True,
                       "OUTPUT": str(out)})
         data, transform = assert_matches(out, xs, ys, radii=rs, kernel=kernel)
         # the cell centre 25 m east of the corner point (X0 + 200, Y0 + 300) is reached

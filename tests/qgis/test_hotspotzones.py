@@ -191,7 +191,7 @@ def test_large_raster_is_reduced_by_block_maxima(run_alg, tmp_path, monkeypatch)
     ("neither", "Choose one input"),
     ("both", "Choose one input"),
     ("no_threshold", "Give the threshold value"),
-    ("geographic", "not in a projected CRS in metres"),
+    ("geographic", "not in a CRS that measures metres on the ground"),
     ("not_gistar", "has no field gi_class"),
 ])
 def test_bad_input_gives_clear_messages(run_alg, tmp_path, case, message):

@@ -73,7 +73,7 @@ def test_near_repeat_dialog_runs_and_shows_the_result(qgis_iface, hotspot_provid
     assert dialog.date_from.date().toPyDate() == max(min(dates), last.replace(year=last.year - 2)
                                                      + dt.timedelta(days=1))
     dialog.seed.setText("5")
-    dialog.permutations.setValue(199)
+    dialog.permutations.setValue(999)  # enough for the false discovery rate cut (issue #12)
     dialog.resize(820, 860)
     assert dialog.run()
     assert not dialog.run_button.isEnabled() and dialog.cancel_button.isEnabled()
@@ -81,7 +81,8 @@ def test_near_repeat_dialog_runs_and_shows_the_result(qgis_iface, hotspot_provid
     results = dialog.last_results
     assert results is not None, dialog.last_error
     assert results["SEED_USED"] == 5
-    assert dialog.conclusion.text() == results["CONCLUSION"]
+    assert dialog.conclusion.text() == results["CONCLUSION"] + "\n" + results["NOTE"]  # what a star means
+    assert "false discovery rate" in results["NOTE"] or "Benjamini-Hochberg" in results["NOTE"]
     assert dialog.conclusion.text().startswith("Verhoogd risico tot ")  # Dutch, and a pattern was found
     assert f"tot {results['DISTANCE']:g} m en {results['DAYS']:g} dagen" in dialog.conclusion.text()
     assert dialog.chart.pixmap() is not None and not dialog.chart.pixmap().isNull()

@@ -204,6 +204,13 @@ def test_defaults_from_knox():
         p[cell], ratio[cell] = 0.01, 1.8
     res = KnoxResult(bands=b, observed=np.zeros(shape, dtype=np.int64), expected=np.ones(shape),
                      ratio=ratio, p_value=p, n_incidents=100, n_pairs=0, permutations=99, seed=1)
+    # The defaults follow the conclusion, which now controls the false discovery rate over all 42
+    # cells (as the table's stars): by hand, Benjamini-Hochberg passes the 3 smallest p-values only
+    # when p(3) <= 3 / 42 * 0.05 = 0.00357, so three cells at p = 0.01 are no pattern any more...
+    assert default_distance_from_knox(res) is None and default_window_from_knox(res) is None
+    # ...and three at p = 0.001 are (0.001 <= 0.00357; at alpha 0.005 the cut is 0.000357: not)
+    for cell in [(1, 0), (2, 0), (1, 1)]:
+        p[cell] = 0.001
     assert default_distance_from_knox(res) == 200.0
     assert default_window_from_knox(res) == 14.0
     assert default_distance_from_knox(res, alpha=0.005) is None
