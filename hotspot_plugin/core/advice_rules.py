@@ -230,7 +230,7 @@ def _group_rules(result: ScanResult, g: Mapping[str, Any]) -> Dict[str, Dict[str
             "basis": basis,
         }
         n_ref = (g.get("reference") or {}).get("n")
-        if result.parameters.get("reference_mode") == "nested" and n_ref is not None and int(n_ref) == n:
+        if result.parameters.reference_mode == "nested" and n_ref is not None and int(n_ref) == n:
             # every incident of the municipality lies in the area: the ratio is the largest possible
             fired["reference_high"]["variant"] = "all"
             fired["reference_high"]["params"] = {"ratio": vs["ratio"], "n": n}
