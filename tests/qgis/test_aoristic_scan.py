@@ -53,7 +53,7 @@ def test_scan_spreads_windows_and_says_so(windows_gpkg, run_alg):
     out = run_alg("hotspot:environmentscan", {"GPKG": str(windows_gpkg), "PERIOD_START": "2024-01-01",
                                               "PERIOD_END": "2024-12-31", "AREA_WKT": AREA.wkt}, feedback=feedback)
     res = load_scan(str(windows_gpkg), out["SCAN_UUID"]).results
-    total = res["when"]["groups"]["total"]
+    total = res.when["groups"]["total"]
     wh = total["weekday_hour"]
     week = 1 / 168
     # A: 1/8 in Fri 22, 23 and Sat 0-5; B: 1/3 in Mon 9, 10, 11; C: 1 in Wed 14; D: 1/168 everywhere
@@ -65,7 +65,7 @@ def test_scan_spreads_windows_and_says_so(windows_gpkg, run_alg):
     assert total["dagdeel"]["dag"] == pytest.approx(1 + 1 + 7 * 12 * week, abs=1e-4)
     assert total["dagdeel"]["avond"] == pytest.approx(1 / 8 + 7 * 4 * week, abs=1e-4)
     assert total["dagdeel"]["nacht"] == pytest.approx(7 / 8 + 7 * 8 * week, abs=1e-4)
-    method = res["methods"]["time_profile"]
+    method = res.methods["time_profile"]
     assert method["id"] == "aoristic"
     assert (method["params"]["window"], method["params"]["capped"], method["params"]["begin_only"]) == (3, 1, 1)
     assert any("Ratcliffe 2002" in text for text in feedback.infos)
@@ -82,10 +82,10 @@ def test_geopackage_without_the_end_column_scans_by_begin_time(windows_gpkg, run
     out = run_alg("hotspot:environmentscan", {"GPKG": str(windows_gpkg), "PERIOD_START": "2024-01-01",
                                               "PERIOD_END": "2024-12-31", "AREA_WKT": AREA.wkt})
     res = load_scan(str(windows_gpkg), out["SCAN_UUID"]).results
-    total = res["when"]["groups"]["total"]
+    total = res.when["groups"]["total"]
     assert total["dagdeel"] == {"dag": 3, "avond": 1, "nacht": 0}  # A began at 22:00 (avond)
     assert total["weekday_hour"][4][22] == 1 and total["weekday_hour"][0][9] == 1
-    assert res["methods"]["time_profile"]["id"] == "begin_time"
+    assert res.methods["time_profile"]["id"] == "begin_time"
 
 
 def test_report_method_appendix_names_the_aoristic_spreading(windows_gpkg, run_alg, tmp_path):

@@ -244,8 +244,8 @@ def test_scan_gets_inhabitants_and_rates_from_imported_buurten(make_gpkg, run_al
     out = run_alg("hotspot:environmentscan", {"GPKG": str(gpkg), "PERIOD_START": "2024-01-01",
                                               "PERIOD_END": "2024-12-31", "AREA_WKT": area.wkt})
     res = load_scan(str(gpkg), out["SCAN_UUID"]).results
-    assert res["geography"]["inhabitants"]["area"] == pytest.approx(160.0)
-    total = next(g for g in res["groups"] if g["kind"] == "total")
+    assert res.geography["inhabitants"]["area"] == pytest.approx(160.0)
+    total = next(g for g in res.groups if g["kind"] == "total")
     assert total["area"]["n"] == 8
     assert total["area"]["per_1000"] == pytest.approx(8 / 160 * 1000)
 
