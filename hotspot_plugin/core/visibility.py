@@ -82,7 +82,8 @@ def _rings(geometry: BaseGeometry) -> Iterable[Sequence[Tuple[float, float]]]:
             yield list(interior.coords)
 
 
-def edge_shadow(cx: float, cy: float, a: Tuple[float, float], b: Tuple[float, float], reach: float) -> Optional[Polygon]:
+def edge_shadow(cx: float, cy: float, a: Tuple[float, float], b: Tuple[float, float],
+                reach: float) -> Optional[Polygon]:
     """The region behind edge a-b seen from (cx, cy), out to beyond *reach*; None when the edge is
     seen edge-on (collinear with the camera) or touches the camera."""
     ax, ay = a[0] - cx, a[1] - cy
@@ -131,7 +132,8 @@ def visible_area(camera: Camera, obstacles: Sequence[BaseGeometry] = (), toleran
     return result if not result.is_empty else Polygon()
 
 
-def obstacles_near(obstacles: Sequence[BaseGeometry], x: float, y: float, reach: float, index=None) -> List[BaseGeometry]:
+def obstacles_near(obstacles: Sequence[BaseGeometry], x: float, y: float, reach: float,
+                   index=None) -> List[BaseGeometry]:
     """The obstacles whose bounding box comes within *reach* of (x, y) and that truly do."""
     centre = Point(x, y)
     if index is not None:
@@ -153,8 +155,14 @@ def obstacles_near(obstacles: Sequence[BaseGeometry], x: float, y: float, reach:
 
 def obstacle_index(obstacles: Sequence[BaseGeometry]):
     """An STRtree over *obstacles* (its query returns indices on shapely 2, geometries on 1.8)."""
+    import warnings
+
     from shapely.strtree import STRtree
-    return STRtree(list(obstacles)) if obstacles else None
+    if not obstacles:
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # shapely 1.8 announces STRtree's 2.0 interface
+        return STRtree(list(obstacles))
 
 
 def line_of_sight(cx: float, cy: float, px: float, py: float, obstacles: Sequence[BaseGeometry]) -> bool:

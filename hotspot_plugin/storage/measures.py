@@ -34,7 +34,8 @@ STYLE_NAME = "measures"
 def has_measures_table(path: str) -> bool:
     con = gpkg.connect(path)
     try:
-        return con.execute("SELECT 1 FROM gpkg_contents WHERE table_name = ?", (schema.MEASURES,)).fetchone() is not None
+        row = con.execute("SELECT 1 FROM gpkg_contents WHERE table_name = ?", (schema.MEASURES,)).fetchone()
+        return row is not None
     finally:
         con.close()
 
