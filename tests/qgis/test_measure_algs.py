@@ -12,8 +12,8 @@ from qgis.core import (
     QgsFeature,
     QgsGeometry,
     QgsPointXY,
-    QgsProject,
     QgsProcessingException,
+    QgsProject,
     QgsVectorLayer,
 )
 from shapely.geometry import LineString, box
