@@ -85,7 +85,7 @@ class CameraRows:
     skipped: int = 0
 
 
-def _number(value, fallback: Optional[float]) -> Optional[float]:
+def _field_value(value, fallback: Optional[float]) -> Optional[float]:
     if is_null(value):
         return fallback
     try:
@@ -120,9 +120,9 @@ def read_cameras(source, settings: CameraSettings, context, feedback, transform,
         if QgsWkbTypes.flatType(geom.wkbType()) != QgsWkbTypes.Type.Point:
             geom = geom.centroid()
         point = geom.asPoint()
-        azimuth = _number(feature[settings.direction_field], None) if settings.direction_field else None
-        fov = _number(feature[settings.fov_field], settings.fov) if settings.fov_field else settings.fov
-        reach = _number(feature[settings.range_field], settings.range) if settings.range_field else settings.range
+        azimuth = _field_value(feature[settings.direction_field], None) if settings.direction_field else None
+        fov = _field_value(feature[settings.fov_field], settings.fov) if settings.fov_field else settings.fov
+        reach = _field_value(feature[settings.range_field], settings.range) if settings.range_field else settings.range
         bad = [(what, v) for what, v in ((tr("direction"), azimuth), (tr("field of view"), fov),
                                           (tr("range"), reach)) if v is not None and not math.isfinite(v)]
         if bad or fov <= 0 or reach <= 0:
