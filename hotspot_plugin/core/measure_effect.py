@@ -314,7 +314,10 @@ def conclusion_parts(result: Effect, buffer_label: str) -> List[Tuple[str, Dict[
         else:
             parts.append((N_("the difference with the control area is not significant (odds ratio {or_}, p = "
                              "{p})"), {"or_": odds.value, "p": odds.p}))
-    if result.wdq is not None:
+    if result.wdq is not None and odds.p is not None and odds.p >= 0.05:
+        parts.append((N_("the WDQ ({wdq}) is not read as displacement or diffusion, because the change in the "
+                         "target area is not significant"), {"wdq": result.wdq}))
+    elif result.wdq is not None:
         if result.wdq > 0:
             parts.append((N_("no displacement to {buffer}: the buffer improved too (WDQ {wdq})"),
                           {"buffer": buffer_label, "wdq": result.wdq}))

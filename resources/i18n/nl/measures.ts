@@ -492,6 +492,10 @@
             <translation>Het doelgebied heeft geen incidenten in de voorperiode, dus de odds ratio ervan is niet te berekenen.</translation>
         </message>
         <message>
+            <source>the WDQ ({wdq}) is not read as displacement or diffusion, because the change in the target area is not significant</source>
+            <translation>de WDQ ({wdq}) wordt niet gelezen als verplaatsing of uitstraling, omdat de verandering in het doelgebied niet significant is</translation>
+        </message>
+        <message>
             <source>the {distance} m around it</source>
             <translation>de {distance} m eromheen</translation>
         </message>
