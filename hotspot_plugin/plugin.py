@@ -68,6 +68,13 @@ class HotspotPlugin:
         self._add_action("nearrepeat.svg", tr("Near-repeat analysis…"), self.show_near_repeat, toolbar=False)
         self._add_action("letters.svg", tr("Warning letters…"), self.show_warning_letters, toolbar=False)
         self.menu.addSeparator()
+        self._add_action("hotspot.svg", tr("Effect of a measure…"),
+                         lambda: self.run_algorithm("hotspot:measureeffect"), toolbar=False)
+        self._add_action("hotspot.svg", tr("Camera coverage…"),
+                         lambda: self.run_algorithm("hotspot:cameracoverage"), toolbar=False)
+        self._add_action("hotspot.svg", tr("Camera placement…"),
+                         lambda: self.run_algorithm("hotspot:cameraplacement"), toolbar=False)
+        self.menu.addSeparator()
         self._add_action("settings.svg", tr("Settings…"), self.show_settings, toolbar=False)
 
         menu_bar = main_window.menuBar()

@@ -115,10 +115,58 @@ def main(out: Path) -> None:
           f"streets, about {float(route['MINUTES']):.0f} min with the stops; field package and "
           f"{Path(package['PDF']).name} in buurtschouw/")
 
+    # 5. Measures and their effect: what the town's cameras see among the buildings, where three more
+    #    cameras on lamp posts would see the most incidents (registered as planned measures), and the
+    #    effect of the existing cameras with a start date inside the data (1 July 2024).
+    buildings = write_buildings(gpkg, out / "gebouwen.gpkg")
+    cameras = f"{gpkg}|layername=risk_objects|subset=\"kind\" = 'camera'"
+    coverage = run("hotspot:cameracoverage", CAMERAS=cameras, RANGE=50, OBSTACLES=buildings, INCIDENTS=incidents,
+                   OUTPUT=out / "camerabereik.gpkg")
+    print(f"     cameras see {float(coverage['COVERED_AREA']):.0f} m² and "
+          f"{float(coverage['COVERED_SHARE']) * 100:.1f}% of the incidents (camerabereik.gpkg)")
+    lamps = f"{gpkg}|layername=risk_objects|subset=\"kind\" = 'lantaarnpaal'"
+    placement = run("hotspot:cameraplacement", CAMERAS=lamps, RANGE=40, OBSTACLES=buildings,
+                    INCIDENTS=incidents, FILTER="occurred_at >= '2025-01-01'", K=3, GPKG=gpkg,
+                    OUTPUT=out / "cameraplaatsing.gpkg")
+    print(f"     3 new cameras ({placement['METHOD']} search) would see {placement['COVERED_INCIDENTS']} incidents "
+          f"of 2025; {placement['REGISTERED']} planned measures in the register (cameraplaatsing.gpkg)")
+    effect = run("hotspot:measureeffect", INPUT=incidents, TARGET=out / "camerabereik.gpkg", BUFFER_DISTANCE=250,
+                 BEFORE_START="2023-07-01", BEFORE_END="2024-06-30", AFTER_START="2024-07-01",
+                 AFTER_END="2025-06-30", GROUP_FIELD="source", OUTPUT=out / "effect_cameras.csv",
+                 CHART=out / "effect_cameras.png")
+    print(f"     {effect['CONCLUSION']} (effect_cameras.png)")
+
     print("\nOutputs:")
     for path in sorted(out.iterdir()):
         print(f"  {path}")
     print(f"\nOpen {out / 'zuiderwaarde.qgs'} in QGIS to see them.")
+
+
+def write_buildings(gpkg: Path, path: Path) -> str:
+    """Building blocks along the demo town's streets (scripts/demo_town.demo_buildings) as a layer."""
+    from osgeo import ogr, osr
+    from shapely import wkb
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    sys.path.insert(0, str(ROOT))
+    from demo_town import demo_buildings
+
+    ds = ogr.Open(str(gpkg))
+    streets = [wkb.loads(bytes(f.GetGeometryRef().ExportToWkb())) for f in ds.GetLayerByName("streets")
+               if f.GetGeometryRef() is not None and f.GetField("kind") == "straat"]
+    ds = None
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(28992)
+    out = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    layer = out.CreateLayer("panden", srs, ogr.wkbPolygon, ["FID=fid", "GEOMETRY_NAME=geom"])
+    out.StartTransaction()
+    for poly in demo_buildings(streets):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetGeometry(ogr.CreateGeometryFromWkb(poly.wkb))
+        layer.CreateFeature(feature)
+    out.CommitTransaction()
+    out = None
+    return f"{path}|layername=panden"
 
 
 if __name__ == "__main__":

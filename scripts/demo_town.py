@@ -1506,3 +1506,35 @@ def demo_addresses(town: DemoTown, offset: float = 9.0) -> List[Dict[str, Any]]:
                         "woonplaats": town.town_name,
                     })
     return records
+
+
+def demo_buildings(streets: Sequence[Any], depth: float = 10.0, setback: float = 6.0, length: float = 24.0,
+                   gap: float = 4.0) -> List[Any]:
+    """Building blocks along the streets (deterministic; obstacles for hotspot:cameracoverage).
+
+    On both sides of every street line, blocks of *length* m with *gap* m between them, from
+    *setback* to *setback* + *depth* m off the street line; the parts within *setback* m of any
+    street are cut away, so no building stands on a street. Returns shapely polygons.
+    """
+    from shapely.geometry import Polygon
+    from shapely.ops import unary_union
+
+    lines = [g for g in streets if g is not None and not g.is_empty]
+    keep_clear = unary_union([g.buffer(setback, 4) for g in lines])
+    blocks: List[Any] = []
+    for line in lines:
+        for part in getattr(line, "geoms", [line]):
+            steps = int(part.length // (length + gap))
+            for k in range(steps):
+                d0 = k * (length + gap) + gap / 2
+                a, b = part.interpolate(d0), part.interpolate(d0 + length)
+                dx, dy = b.x - a.x, b.y - a.y
+                norm = math.hypot(dx, dy) or 1.0
+                nx, ny = -dy / norm, dx / norm
+                for side in (1, -1):
+                    near, far = side * setback, side * (setback + depth)
+                    poly = Polygon([(a.x + nx * near, a.y + ny * near), (b.x + nx * near, b.y + ny * near),
+                                    (b.x + nx * far, b.y + ny * far), (a.x + nx * far, a.y + ny * far)])
+                    blocks.append(poly)
+    merged = unary_union(blocks).difference(keep_clear)
+    return [g for g in getattr(merged, "geoms", [merged]) if g.geom_type == "Polygon" and g.area >= 20.0]

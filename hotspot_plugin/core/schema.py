@@ -26,6 +26,7 @@ CATEGORIES = "categories"
 IMPORT_BATCHES = "import_batches"
 CATEGORY_ALIASES = "category_aliases"
 LETTERS_SENT = "letters_sent"
+MEASURES = "measures"
 METADATA = "hotspot_metadata"
 
 
@@ -178,6 +179,24 @@ LAYERS: Tuple[Layer, ...] = (
         Field("incident_uuid", "TEXT"),
         Field("address", "TEXT"),
     ), "Verstuurde waarschuwingsbrieven", N_("Warning letters sent"), indexes=(("address_key",),)),
+)
+LAYERS += (
+    # The measures register (issue #16): core.measure_register, storage.measures.
+    Layer(MEASURES, "MULTIPOLYGON", (
+        Field("uuid", "TEXT", not_null=True, unique=True),
+        Field("measure_id", "TEXT"),  # catalogue id (resources/catalogues/measures.json)
+        Field("title", "TEXT"),
+        Field("owner", "TEXT"),
+        Field("status", "TEXT", default="'gepland'"),  # gepland, actief, beeindigd
+        Field("start_date", "DATE"),
+        Field("end_date", "DATE"),
+        Field("scan_uuid", "TEXT"),
+        Field("priority", "INTEGER"),
+        Field("source", "TEXT"),  # advies, camera, hand
+        Field("note", "TEXT"),
+        Field("created_at", "DATETIME"),
+        Field("updated_at", "DATETIME"),
+    ), "Maatregelen", N_("Measures"), indexes=(("scan_uuid",), ("status",))),
 )
 
 LAYER_BY_NAME: Dict[str, Layer] = {layer.name: layer for layer in LAYERS}

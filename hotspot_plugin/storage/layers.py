@@ -12,7 +12,7 @@ from . import gpkg
 
 #: Drawing order, top first.
 LAYER_ORDER = (schema.SCHOUW_FINDINGS, schema.SCHOUW_POINTS, schema.INCIDENTS, schema.RISK_OBJECTS,
-               schema.SCANS, schema.STREETS, schema.AREAS, schema.CATEGORIES)
+               schema.MEASURES, schema.SCANS, schema.STREETS, schema.AREAS, schema.CATEGORIES)
 
 
 def layer_title(name: str) -> str:

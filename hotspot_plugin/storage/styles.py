@@ -163,4 +163,7 @@ def build_styles() -> Dict[str, str]:
                       symbol))
     layer.setRenderer(_categorized("severity", items))
     styles[schema.SCHOUW_FINDINGS] = _qml(layer)
+
+    from .measure_style import measures_qml  # the measures register (issue #16)
+    styles[schema.MEASURES] = measures_qml()
     return styles

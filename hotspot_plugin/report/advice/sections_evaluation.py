@@ -1,0 +1,125 @@
+"""The section 'Evaluatie' of the advice report: the effect of the measures registered at this place.
+
+For the lead (not wired in yet): add :class:`EvaluationSection` to ``AdviceReport``'s bases and
+a step ``("evaluation", self.page_evaluation)`` after "results" in ``AdviceReport.build``. It
+uses ``self.gpkg``, ``self.record`` (the scan: its area and uuid), ``self.doc`` and
+``self.fmt.dutch``; a scan without registered measures at its place gets no page.
+
+Each measure with a start date that lies in the register at this place (other than the ones
+this scan itself registered) is evaluated as hotspot:measureeffect does, with equal before
+and after periods around its start (``core.measure_register.evaluation_periods``), the
+measure's location as target, the 250 m around it as buffer and the rest of the GeoPackage's
+incidents as control.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import List, Optional
+
+import numpy as np
+
+from ...core import measure_effect as me
+from ...core.measure_register import MeasureRecord, evaluation_periods
+from ...core.numbers import format_number
+from ...i18n import tr
+from ...storage.measures import list_measures
+from ...storage.scan_inputs import read_incidents, reading
+from ..charts_effect import effect_chart
+
+
+@dataclass
+class MeasureEvaluation:
+    """One registered measure, and its effect when it can be evaluated (else ``reason``)."""
+
+    measure: MeasureRecord
+    periods: Optional[me.Periods] = None
+    effect: Optional[me.Effect] = None
+    reason: str = ""
+
+
+def evaluate_measures(gpkg_path: str, area, exclude_scan: str = "",
+                      buffer_distance: float = me.DEFAULT_BUFFER_DISTANCE) -> List[MeasureEvaluation]:
+    """The measures registered at *area* (not those of scan *exclude_scan*), each evaluated."""
+    measures = [m for m in list_measures(gpkg_path, area=area) if not (exclude_scan and m.scan_uuid == exclude_scan)]
+    if not measures:
+        return []
+    with reading(gpkg_path) as con:
+        data = read_incidents(con, [(np.datetime64("1900-01-01"), np.datetime64("2200-01-01"))])
+    out: List[MeasureEvaluation] = []
+    if data.x.size == 0:
+        return [MeasureEvaluation(m, reason=tr("there are no incidents in the GeoPackage")) for m in measures]
+    days = (data.t.astype("datetime64[D]") - np.datetime64("1970-01-01", "D")).astype(float)
+    first = dt.date(1970, 1, 1) + dt.timedelta(days=int(np.nanmin(days)))
+    last = dt.date(1970, 1, 1) + dt.timedelta(days=int(np.nanmax(days)))
+    for m in measures:
+        if not m.start_date:
+            out.append(MeasureEvaluation(m, reason=tr("it has no start date")))
+            continue
+        start = dt.date.fromisoformat(m.start_date)
+        end = dt.date.fromisoformat(m.end_date) if m.end_date else None
+        periods = evaluation_periods(start, end, first, last)
+        if periods is None:
+            out.append(MeasureEvaluation(m, reason=tr("there are too few days of data before or after its start")))
+            continue
+        zone = me.classify_zones(data.x, data.y, m.location, buffer_distance=buffer_distance)
+        effect = me.effect(me.ZoneCounts.count(zone, me.period_of(days, periods)))
+        out.append(MeasureEvaluation(m, periods, effect))
+    return out
+
+
+def evaluation_paragraph(ev: MeasureEvaluation, decimal: str, buffer_distance: float = me.DEFAULT_BUFFER_DISTANCE
+                         ) -> str:
+    """The text of one measure's evaluation."""
+    m = ev.measure
+    head = tr("{title} (since {start}, {status})").format(
+        title=m.title or m.measure_id, start=m.start_date or "-", status=tr({"gepland": "planned", "actief": "active",
+                                                                               "beeindigd": "ended"}.get(m.status,
+                                                                                                         m.status)))
+    if ev.effect is None:
+        return head + ": " + tr("not evaluated, because {reason}.").format(reason=ev.reason)
+    p, c = ev.periods, ev.effect.counts
+    parts = []
+    for template, params in me.conclusion_parts(ev.effect, tr("the {distance} m around it").format(
+            distance=format_number(buffer_distance, None, decimal))):
+        shown = {k: (v if isinstance(v, str) else format_number(
+            v, 0 if k.endswith("pct") or k in ("rb", "ra", "cb", "ca") else 2, decimal)) for k, v in params.items()}
+        parts.append(tr(template).format(**shown))
+    text = "; ".join(parts)
+    return (head + ". " + tr("Compared: {b0} to {b1} against {a0} to {a1} ({n} days each); target area {rb} → {ra}, "
+                             "buffer {db} → {da}, control {cb} → {ca} incidents.").format(
+        b0=p.before_start.isoformat(), b1=p.before_end.isoformat(), a0=p.after_start.isoformat(),
+        a1=p.after_end.isoformat(), n=p.days()[0], rb=c.rb, ra=c.ra, db=c.db, da=c.da, cb=c.cb, ca=c.ca)
+        + " " + (text[0].upper() + text[1:] + "." if text else ""))
+
+
+class EvaluationSection:
+    """Mixin of :class:`~.report.AdviceReport`: the section 'Evaluatie' (see the module docstring)."""
+
+    #: At most this many measures get a page with a chart; the rest are listed in the text.
+    MAX_EVALUATION_PAGES = 4
+
+    def page_evaluation(self) -> None:
+        evaluations = evaluate_measures(self.gpkg, self.record.area, exclude_scan=self.record.uuid)
+        if not evaluations:
+            return
+        decimal = "," if self.fmt.dutch else "."
+        heading = tr("Evaluation of earlier measures")
+        charted = [ev for ev in evaluations if ev.effect is not None][:self.MAX_EVALUATION_PAGES]
+        rest = [ev for ev in evaluations if ev not in charted]
+        blocks = [("p", tr("Measures registered at this place earlier, and what happened to the incidents since "
+                           "they started. Each is compared with the same number of days before its start; the "
+                           "buffer is the 250 m around the measure, the control area the rest of the "
+                           "municipality. A fall relative to the control area is not proof that the measure "
+                           "caused it."))]
+        blocks += [("p", evaluation_paragraph(ev, decimal)) for ev in rest]
+        self.doc.flow_text(heading, blocks)
+        for ev in charted:
+            items = self.doc.add_page("chart", tr("Evaluation: {title}").format(
+                title=ev.measure.title or ev.measure.measure_id))
+            self.doc.set_text(items, "intro", evaluation_paragraph(ev, decimal), shrink=True)
+            self.doc.set_picture(items, "chart_1", lambda path, w, h, ev=ev: effect_chart(
+                ev.effect.counts, path, decimal, title=tr("Incidents before and after the measure"),
+                buffer_label=tr("Buffer (250 m)"), width_in=w / 25.4, height_in=h / 25.4, dpi=200))
+            self.doc.remove(items, "chart_2", "table", "note")
