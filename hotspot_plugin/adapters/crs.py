@@ -19,6 +19,7 @@ from qgis.core import (
     QgsUnitTypes,
 )
 
+from ..compat import DistanceUnit
 from ..core.metric_crs import RD_NEW, choose_metric_crs
 from ..i18n import tr
 from ..storage import fieldpackage as fp
@@ -29,7 +30,7 @@ WGS84 = "EPSG:4326"
 def is_metric(crs: QgsCoordinateReferenceSystem) -> bool:
     """True for a valid projected CRS whose map units are metres."""
     return bool(crs.isValid() and not crs.isGeographic()
-                and crs.mapUnits() == QgsUnitTypes.DistanceUnit.DistanceMeters)
+                and crs.mapUnits() == DistanceUnit.Meters)
 
 
 def require_crs(crs: QgsCoordinateReferenceSystem, layer_name: str) -> None:
@@ -42,7 +43,7 @@ def require_crs(crs: QgsCoordinateReferenceSystem, layer_name: str) -> None:
 
 def metres_per_unit(crs: QgsCoordinateReferenceSystem) -> float:
     """The factor from the CRS's map units to metres (1 when unknown)."""
-    factor = QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(), QgsUnitTypes.DistanceUnit.DistanceMeters)
+    factor = QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(), DistanceUnit.Meters)
     return factor if math.isfinite(factor) and factor > 0 else 1.0
 
 

@@ -10,7 +10,6 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputNumber,
@@ -23,8 +22,8 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..compat import INT, STRING, FeatureRequestFlag, GeometryType, ProcessingSourceType, WkbType
 from ..core.incident_import import guess_mapping, xy_look_geographic
 from ..i18n import tr
 from ..storage.importer import FieldMapping, import_incidents
@@ -59,7 +58,7 @@ class ImportIncidentsAlgorithm(HotspotAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, tr("Incidents (table or point layer: CSV, XLSX, GeoPackage, shapefile…)"),
-            [QgsProcessing.SourceType.TypeVector]))
+            [ProcessingSourceType.Vector]))
         self.addParameter(QgsProcessingParameterFile(self.GPKG, tr("Safety GeoPackage"), extension="gpkg"))
         labels = {"date": tr("Date (or date and time) column [guessed when empty]"),
                   "time": tr("Separate time column"),
@@ -78,7 +77,7 @@ class ImportIncidentsAlgorithm(HotspotAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.SOURCE_NAME, tr("Source name (empty: the input's name)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.REJECTED, tr("Rejected rows"), QgsProcessing.SourceType.TypeVector,
+            self.REJECTED, tr("Rejected rows"), ProcessingSourceType.Vector,
             createByDefault=True, optional=True))
         self.addOutput(QgsProcessingOutputNumber("IMPORTED", tr("Rows imported")))
         self.addOutput(QgsProcessingOutputNumber("DUPLICATES", tr("Rows imported before")))
@@ -94,7 +93,7 @@ class ImportIncidentsAlgorithm(HotspotAlgorithm):
         guessed = guess_mapping(names)
         chosen = {role: (self.parameterAsString(parameters, name, context) or "")
                   for role, name in self.ROLE_PARAMS.items()}
-        has_points = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.GeometryType.PointGeometry
+        has_points = QgsWkbTypes.geometryType(source.wkbType()) == GeometryType.Point
         for role in ("date", "category", "source_id"):
             if not chosen[role] and role in guessed:
                 chosen[role] = guessed[role]
@@ -168,19 +167,19 @@ class ImportIncidentsAlgorithm(HotspotAlgorithm):
 
     def _rejected_sink(self, parameters, context, source):
         fields = QgsFields()
-        fields.append(QgsField("row", QVariant.Int))
-        fields.append(QgsField("reason", QVariant.String))
+        fields.append(QgsField("row", INT))
+        fields.append(QgsField("reason", STRING))
         for f in source.fields():
             name = f.name() if f.name() not in ("row", "reason") else "src_" + f.name()
-            fields.append(QgsField(name, QVariant.String))
-        return self.parameterAsSink(parameters, self.REJECTED, context, fields, QgsWkbTypes.Type.NoGeometry,
+            fields.append(QgsField(name, STRING))
+        return self.parameterAsSink(parameters, self.REJECTED, context, fields, WkbType.NoGeometry,
                                     source.sourceCrs())
 
     def _write_rejected(self, sink, source, report, feedback) -> None:
         by_fid = {}
         for r in report.rejected:
             by_fid.setdefault(report.fids[r.row - 1], []).append(r)
-        request = QgsFeatureRequest().setFilterFids(list(by_fid)).setFlags(QgsFeatureRequest.Flag.NoGeometry)
+        request = QgsFeatureRequest().setFilterFids(list(by_fid)).setFlags(FeatureRequestFlag.NoGeometry)
         rows = {}
         for feature in source.getFeatures(request):
             rows[feature.id()] = ["" if v is None or (hasattr(v, "isNull") and v.isNull()) else str(v)
