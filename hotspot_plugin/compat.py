@@ -93,6 +93,7 @@ LabelPlacement = _moved("LabelPlacement", "QgsPalLayerSettings.Placement")
 LabelQuadrantPosition = _moved("LabelQuadrantPosition", "QgsPalLayerSettings.QuadrantPosition", Over="QuadrantOver")
 LayerFilter = _moved("LayerFilter", "QgsMapLayerProxyModel.Filter")
 LegendComponent = _moved("LegendComponent", "QgsLegendStyle.Style")
+MarkerLinePlacement = _moved("MarkerLinePlacement", "QgsMarkerLineSymbolLayer.Placement")
 MarkerShape = _moved("MarkerShape", "QgsSimpleMarkerSymbolLayerBase.Shape")
 ProcessingAlgorithmFlag = _moved(
     "ProcessingAlgorithmFlag",

@@ -80,8 +80,11 @@ def file_violations(path: Path, text: str, names: set, tails: set, root: Path = 
             continue
         two = f"{m.group(1)}.{m.group(2)}"
         three = f"{two}.{m.group(3)}" if m.group(3) else None
-        if two in names or three in names:
-            yield f"{where(m.start())}: {three if three in names else two} is deprecated (Qgis.* or compat)"
+        # Cls.Enum.Member also when the enum is inherited (QgsMarkerLineSymbolLayer.Placement.Interval):
+        # then only the unscoped Cls.Member is listed
+        inherited = f"{m.group(1)}.{m.group(3)}" if m.group(3) else None
+        if two in names or three in names or inherited in names:
+            yield f"{where(m.start())}: {three or two} is deprecated (Qgis.* or compat)"
     for m in TAIL.finditer(text):
         if in_code(m.start()) and f"{m.group(1)}.{m.group(2)}" in tails:
             before = text[max(0, m.start() - 60):m.start()]

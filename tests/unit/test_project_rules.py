@@ -41,12 +41,13 @@ def test_qgis4_check_finds_what_it_is_meant_to(tmp_path):
         "g = QgsWkbTypes.PointGeometry\n"
         "s = source.SpatialIndexPresence.SpatialIndexNotPresent\n"
         "dialog.exec_()\n"
+        "i = QgsMarkerLineSymbolLayer.Placement.Interval\n"
         "ok = [Qgis.ProcessingSourceType.VectorPolygon, QgsFeatureSink.Flag.FastInsert, 'QVariant.Int']  # exec_()\n"
     )
     names, tails = check_qgis4.load_names()
     found = list(check_qgis4.file_violations(src, src.read_text(), names, tails, root=tmp_path))
     lines = sorted(int(f.split(":")[1]) for f in found)
-    assert lines == [1, 2, 3, 4, 5, 6, 7], found
+    assert lines == [1, 2, 3, 4, 5, 6, 7, 8], found
 
 
 def test_every_message_has_a_dutch_translation():

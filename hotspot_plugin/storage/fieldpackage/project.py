@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
-from ...compat import LabelPlacement, LabelQuadrantPosition, MarkerShape
+from ...compat import LabelPlacement, LabelQuadrantPosition, MarkerLinePlacement, MarkerShape
 from ...core import schema
 from ...core.errors import InputError
 from ...core.i18n import N_
@@ -69,7 +69,7 @@ def style_layers(layers: Dict[str, Any], point_size: float = 5.0) -> None:
         )
         line.setOpacity(0.85)
         arrows = QgsMarkerLineSymbolLayer(True, 25)
-        arrows.setPlacement(QgsMarkerLineSymbolLayer.Placement.Interval)
+        arrows.setPlacement(MarkerLinePlacement.Interval)
         head = QgsMarkerSymbol.createSimple(
             {
                 "name": "arrowhead",
