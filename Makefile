@@ -84,6 +84,7 @@ package: setup
 lint: setup
 	$(PY) -m ruff check hotspot_plugin tests scripts
 	$(PY) scripts/check_core_purity.py
+	$(PY) scripts/check_qgis4.py
 	$(SYS_PYTHON) scripts/i18n.py check
 
 else

@@ -5,9 +5,10 @@ from typing import List, Optional
 
 from qgis.core import QgsApplication
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QMenu, QToolBar
+from qgis.PyQt.QtWidgets import QMenu, QToolBar
 
 from . import log
+from .compat import QAction
 from .i18n import remove_translator, tr
 from .paths import icon_path
 

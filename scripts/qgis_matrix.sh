@@ -34,6 +34,9 @@ APT_PACKAGES=${APT_PACKAGES:-$(make -s --no-print-directory -C "$REPO" print-apt
 EXTRA_PACKAGES="make git ca-certificates e2fsprogs procps fonts-dejavu-core"
 PACKAGES=$(echo $APT_PACKAGES $EXTRA_PACKAGES | tr ' ' '\n' | sort -u | tr '\n' ' ')
 mkdir -p "$LOGDIR" "$REPO/build/rootfs"
+# The physical path: /proc/self/mountinfo names mounts by it, so unmount_all also finds them when
+# build/rootfs is a symbolic link (to a root file system shared by several work trees).
+ROOTFS=$(cd "$REPO/build/rootfs" && pwd -P)/$SUITE
 
 log() { echo "[qgis-matrix $VERSION/$SUITE $(date +%T)] $*"; }
 

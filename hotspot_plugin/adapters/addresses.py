@@ -12,6 +12,7 @@ from typing import Dict, List, Sequence
 import numpy as np
 from qgis.core import QgsFeatureRequest, QgsRectangle
 
+from ..compat import SpatialIndexPresence
 from ..core.addresses import AddressFormat
 from ..core.errors import Canceled
 from .incidents import plain
@@ -37,7 +38,7 @@ def attribute_values(feature, names: Sequence[str]) -> Dict[str, object]:
 
 def has_spatial_index(source) -> bool:
     try:
-        return source.hasSpatialIndex() != source.SpatialIndexPresence.SpatialIndexNotPresent
+        return source.hasSpatialIndex() != SpatialIndexPresence.NotPresent
     except AttributeError:  # pragma: no cover - older QGIS
         return True
 

@@ -20,6 +20,7 @@ from qgis.core import (
     QgsUnitTypes,
 )
 
+from ..compat import DistanceUnit
 from ..core.metric_crs import GEOGRAPHIC, RD_NEW, SCALE, choose_metric_crs, needs_metric_crs
 from ..i18n import tr
 from ..storage import fieldpackage as fp
@@ -30,7 +31,7 @@ WGS84 = "EPSG:4326"
 def is_metric(crs: QgsCoordinateReferenceSystem) -> bool:
     """True for a valid projected CRS whose map units are metres."""
     return bool(crs.isValid() and not crs.isGeographic()
-                and crs.mapUnits() == QgsUnitTypes.DistanceUnit.DistanceMeters)
+                and crs.mapUnits() == DistanceUnit.Meters)
 
 
 def require_crs(crs: QgsCoordinateReferenceSystem, layer_name: str) -> None:
@@ -43,7 +44,7 @@ def require_crs(crs: QgsCoordinateReferenceSystem, layer_name: str) -> None:
 
 def metres_per_unit(crs: QgsCoordinateReferenceSystem) -> float:
     """The factor from the CRS's map units to metres (1 when unknown)."""
-    factor = QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(), QgsUnitTypes.DistanceUnit.DistanceMeters)
+    factor = QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(), DistanceUnit.Meters)
     return factor if math.isfinite(factor) and factor > 0 else 1.0
 
 
@@ -127,7 +128,7 @@ def working_crs(source_crs: QgsCoordinateReferenceSystem, extent: Optional[QgsRe
     if centre is not None and not (math.isfinite(centre.x()) and math.isfinite(centre.y())):
         centre = None
     scale = point_scale(source_crs, centre, transform_context) if centre is not None else math.nan
-    metres = source_crs.mapUnits() == QgsUnitTypes.DistanceUnit.DistanceMeters
+    metres = source_crs.mapUnits() == DistanceUnit.Meters
     why = needs_metric_crs(source_crs.isGeographic(), scale, metres, require_metres)
     if why is None:
         return source_crs, None

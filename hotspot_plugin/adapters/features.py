@@ -33,6 +33,7 @@ from qgis.core import (
 )
 from shapely.geometry.base import BaseGeometry
 
+from ..compat import WkbType
 from ..core.errors import Canceled
 from ..core.progress import Monitor
 from ..i18n import tr
@@ -127,7 +128,7 @@ def read_points(source, expression: str, context, feedback, weight_field: str = 
             except QgsCsException:
                 no_location += 1
                 continue
-        if QgsWkbTypes.flatType(geom.wkbType()) != QgsWkbTypes.Type.Point:
+        if QgsWkbTypes.flatType(geom.wkbType()) != WkbType.Point:
             geom = geom.centroid()
         point = geom.asPoint()
         if not (math.isfinite(point.x()) and math.isfinite(point.y())):
@@ -172,7 +173,7 @@ def read_point_columns(source, fields: Sequence[str], expression: str, context, 
     ys: List[float] = []
     values: List[List[float]] = [[] for _ in fields]
     no_geometry = 0
-    point_type = QgsWkbTypes.Type.Point
+    point_type = WkbType.Point
     for k, feature in enumerate(source.getFeatures(request)):
         if not k & 1023:
             monitor.check()

@@ -20,8 +20,9 @@ from qgis.core import (
     QgsProcessingException,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+from qgis.PyQt.QtCore import QDate, QDateTime
 
+from ..compat import DATE, DATETIME, WkbType
 from ..core import days as day_numbers
 from ..core.errors import Canceled
 from ..core.incident_import import guess_mapping
@@ -61,7 +62,7 @@ def resolve_date_field(source, chosen: str, feedback, info) -> str:
             field=chosen, fields=", ".join(names)))
     guessed = guess_mapping(names).get("date")
     if guessed is None:
-        typed = [f.name() for f in source.fields() if f.type() in (QVariant.Date, QVariant.DateTime)]
+        typed = [f.name() for f in source.fields() if f.type() in (DATE, DATETIME)]
         guessed = typed[0] if typed else None
     if guessed is None:
         raise QgsProcessingException(tr(
@@ -109,7 +110,7 @@ def _point(feature, transform) -> Tuple[float, float]:
             geom.transform(transform)  # feature.geometry() is a copy
     except QgsCsException:
         return math.nan, math.nan
-    if QgsWkbTypes.isMultiType(geom.wkbType()) or QgsWkbTypes.flatType(geom.wkbType()) != QgsWkbTypes.Type.Point:
+    if QgsWkbTypes.isMultiType(geom.wkbType()) or QgsWkbTypes.flatType(geom.wkbType()) != WkbType.Point:
         geom = geom.centroid()
     point = geom.asPoint()
     return point.x(), point.y()

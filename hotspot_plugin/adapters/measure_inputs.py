@@ -17,6 +17,7 @@ from qgis.core import (
 )
 from shapely.geometry.base import BaseGeometry
 
+from ..compat import WkbType
 from ..core.errors import Canceled
 from ..core.progress import Monitor
 from ..core.shapely_compat import contains_xy, touches_xy
@@ -117,7 +118,7 @@ def read_cameras(source, settings: CameraSettings, context, feedback, transform,
             except QgsCsException:
                 rows.skipped += 1
                 continue
-        if QgsWkbTypes.flatType(geom.wkbType()) != QgsWkbTypes.Type.Point:
+        if QgsWkbTypes.flatType(geom.wkbType()) != WkbType.Point:
             geom = geom.centroid()
         point = geom.asPoint()
         azimuth = _field_value(feature[settings.direction_field], None) if settings.direction_field else None

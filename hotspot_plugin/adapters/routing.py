@@ -35,6 +35,7 @@ from qgis.core import (
 from shapely.geometry import LineString
 from shapely.geometry.base import BaseGeometry
 
+from ..compat import GeometryType
 from ..core import schouw as sc
 from ..i18n import tr
 from ..storage import fieldpackage as fp
@@ -70,7 +71,7 @@ class StreetRouter:
         features = []
         for geom in lines:
             qg = QgsGeometry.fromWkt(geom.wkt)
-            if qg.isNull() or QgsWkbTypes.geometryType(qg.wkbType()) != QgsWkbTypes.GeometryType.LineGeometry:
+            if qg.isNull() or QgsWkbTypes.geometryType(qg.wkbType()) != GeometryType.Line:
                 continue
             f = QgsFeature()
             f.setGeometry(qg)

@@ -7,7 +7,6 @@ from typing import List, Optional
 from qgis.core import (
     QgsGeometry,
     QgsPointXY,
-    QgsWkbTypes,
 )
 from qgis.gui import (
     QgsMapTool,
@@ -16,12 +15,14 @@ from qgis.gui import (
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
+from ..compat import GeometryType
+
 #: Colour of the rubber bands (the scan area's colour).
 AREA_COLOUR = "#1f4e79"
 
 
 def _rubber_band(canvas, colour: str = AREA_COLOUR, fill_alpha: int = 50) -> QgsRubberBand:
-    band = QgsRubberBand(canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
+    band = QgsRubberBand(canvas, GeometryType.Polygon)
     fill = QColor(colour)
     fill.setAlpha(fill_alpha)
     band.setColor(fill)
@@ -54,7 +55,7 @@ class PolygonMapTool(QgsMapTool):
 
     def _show(self, moving: Optional[QgsPointXY] = None) -> None:
         points = self.points + ([moving] if moving is not None else [])
-        self.band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
+        self.band.reset(GeometryType.Polygon)
         for i, p in enumerate(points):
             self.band.addPoint(p, i == len(points) - 1)
 
@@ -96,10 +97,10 @@ class PolygonMapTool(QgsMapTool):
 
     def reset(self) -> None:
         self.points = []
-        self.band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
+        self.band.reset(GeometryType.Polygon)
 
     def deactivate(self):
-        self.band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
+        self.band.reset(GeometryType.Polygon)
         super().deactivate()
 
     def remove(self) -> None:

@@ -14,7 +14,6 @@ from qgis.core import (
     Qgis,
     QgsApplication,
     QgsExpression,
-    QgsMapLayerProxyModel,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingUtils,
@@ -42,6 +41,7 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..compat import LayerFilter
 from ..core import nearrepeat as nr
 from ..core.band_edges import edges_text
 from ..core.errors import HotspotError
@@ -476,7 +476,7 @@ class WarningLettersDialog(_AlgorithmDialog):
         form.addRow(tr("Safety GeoPackage"), self.gpkg_widget)
         form.addRow(tr("Category"), self.category)
         self.addresses = QgsMapLayerComboBox()
-        self.addresses.setFilters(QgsMapLayerProxyModel.Filter.PointLayer)
+        self.addresses.setFilters(LayerFilter.PointLayer)
         self.addresses.setAllowEmptyLayer(True)
         self.addresses.setToolTip(tr("A point layer with address fields, such as BAG verblijfsobjecten."))
         form.addRow(tr("Address layer"), self.addresses)

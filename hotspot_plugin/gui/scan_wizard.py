@@ -28,7 +28,6 @@ from qgis.core import (
     QgsApplication,
     QgsGeometry,
     QgsPointXY,
-    QgsProcessingAlgorithm,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingException,
@@ -38,6 +37,7 @@ from qgis.PyQt.QtCore import QDate, QObject, Qt, QUrl, pyqtSignal
 from qgis.PyQt.QtWidgets import QApplication, QDialog, QMessageBox, QWizard
 
 from .. import log
+from ..compat import ProcessingAlgorithmFlag
 from ..core.advice import Advice, Catalogue, load_catalogue
 from ..core.errors import HotspotError
 from ..i18n import tr
@@ -92,7 +92,7 @@ class AlgorithmRunner(QObject):
         self.feedback = RecordingFeedback()
         self.feedback.progressChanged.connect(self.progress)
         self.warnings = []
-        if algorithm.flags() & QgsProcessingAlgorithm.Flag.FlagNoThreading:
+        if algorithm.flags() & ProcessingAlgorithmFlag.NoThreading:
             # Such an algorithm (print layouts) must run on the main thread, as QGIS's own dialog does.
             self.running_here = True
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Optional
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -27,6 +26,7 @@ from qgis.core import (
     QgsProject,
 )
 
+from ..compat import ProcessingAlgorithmFlag, ProcessingFileParameterBehavior, ProcessingNumberParameterType
 from ..core.errors import InputError
 from ..core.i18n import N_
 from ..i18n import tr
@@ -37,16 +37,6 @@ from ..storage.scans import ScanRecord, list_scans, load_scan
 from .base import HotspotAlgorithm, given, gpkg_parameter, scan_parameter
 
 STATUS_VALUES = {"concept": "concept", "draft": "concept", "definitief": "definitief", "final": "definitief"}
-
-
-def _no_threading_flag():
-    """The 'run in the main thread' flag on QGIS 3.22 and on QGIS 4."""
-    flag = getattr(QgsProcessingAlgorithm, "FlagNoThreading", None)
-    if flag is None:  # pragma: no cover - QGIS 4
-        from qgis.core import Qgis
-
-        flag = Qgis.ProcessingAlgorithmFlag.NoThreading
-    return flag
 
 
 @dataclass
@@ -134,7 +124,7 @@ class AdviceReportAlgorithm(HotspotAlgorithm):
     def flags(self):
         # Layouts, their maps and the layout designer belong to the main thread (as in QGIS's own
         # "Export print layout as PDF"); the report takes a few seconds.
-        return super().flags() | _no_threading_flag()
+        return super().flags() | ProcessingAlgorithmFlag.NoThreading
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
         self.addParameter(gpkg_parameter(self.GPKG))
@@ -146,7 +136,7 @@ class AdviceReportAlgorithm(HotspotAlgorithm):
             QgsProcessingParameterFile(
                 self.TEMPLATE,
                 tr("Folder with edited page templates (.qpt)"),
-                behavior=QgsProcessingParameterFile.Behavior.Folder,
+                behavior=ProcessingFileParameterBehavior.Folder,
                 optional=True,
             )
         )
@@ -154,7 +144,7 @@ class AdviceReportAlgorithm(HotspotAlgorithm):
             QgsProcessingParameterNumber(
                 self.SMALL_COUNT,
                 tr("Show counts below this number as <n (empty: as in the scan)"),
-                QgsProcessingParameterNumber.Type.Integer,
+                ProcessingNumberParameterType.Integer,
                 optional=True,
                 minValue=1,
             )

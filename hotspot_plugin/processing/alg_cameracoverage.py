@@ -16,13 +16,10 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 from shapely.ops import unary_union
 
 from ..adapters.features import read_points
@@ -36,6 +33,7 @@ from ..adapters.measure_inputs import (
     transform_to,
     working_crs,
 )
+from ..compat import DOUBLE, INT, ProcessingSourceType, WkbType
 from ..core.numbers import format_number
 from ..i18n import decimal_sign, tr
 from .base import HotspotAlgorithm, source_name
@@ -75,7 +73,7 @@ class CameraCoverageAlgorithm(HotspotAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
         camera_parameters(self, tr("Cameras (points)"))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Camera coverage"), QgsProcessing.SourceType.TypeVectorPolygon))
+            self.OUTPUT, tr("Camera coverage"), ProcessingSourceType.VectorPolygon))
         self.addOutput(QgsProcessingOutputNumber("COVERED_AREA", tr("Area seen by the cameras (m², union)")))
         self.addOutput(QgsProcessingOutputNumber("COVERED_INCIDENTS", tr("Incidents seen by a camera")))
         self.addOutput(QgsProcessingOutputNumber("COVERED_SHARE", tr("Share of the incidents seen (0-1)")))
@@ -131,16 +129,16 @@ class CameraCoverageAlgorithm(HotspotAlgorithm):
     @staticmethod
     def output_fields(source_fields) -> QgsFields:
         fields = QgsFields(source_fields)
-        for name, kind in (("camera_fid", QVariant.Int), ("azimuth", QVariant.Double), ("fov", QVariant.Double),
-                           ("range_m", QVariant.Double), ("area_m2", QVariant.Double),
-                           ("n_incidents", QVariant.Int)):
+        for name, kind in (("camera_fid", INT), ("azimuth", DOUBLE), ("fov", DOUBLE),
+                           ("range_m", DOUBLE), ("area_m2", DOUBLE),
+                           ("n_incidents", INT)):
             if fields.lookupField(name) < 0:
                 fields.append(QgsField(name, kind))
         return fields
 
     def _write(self, parameters, context, source_fields, rows, polygons, seen: Optional[List[np.ndarray]], crs):
         fields = self.output_fields(source_fields)
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon,
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WkbType.MultiPolygon,
                                           crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))

@@ -16,16 +16,13 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..adapters.crs import gpkg_crs
 from ..adapters.features import read_points
@@ -39,6 +36,7 @@ from ..adapters.measure_inputs import (
     transform_to,
     working_crs,
 )
+from ..compat import DOUBLE, INT, ProcessingNumberParameterType, ProcessingSourceType, WkbType
 from ..core import placement as pl
 from ..core.measure_register import MeasureRecord
 from ..core.numbers import format_number
@@ -87,13 +85,13 @@ class CameraPlacementAlgorithm(HotspotAlgorithm):
         camera_parameters(self, tr("Candidate camera positions (points, e.g. lamp posts and facades)"),
                           incidents_optional=False)
         self.addParameter(QgsProcessingParameterNumber(
-            self.K, tr("Number of cameras to place"), QgsProcessingParameterNumber.Type.Integer, defaultValue=3,
+            self.K, tr("Number of cameras to place"), ProcessingNumberParameterType.Integer, defaultValue=3,
             minValue=1))
         self.addParameter(QgsProcessingParameterFile(
             self.GPKG, tr("Register the chosen cameras as planned measures in this safety GeoPackage (optional)"),
             extension="gpkg", optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Chosen cameras and their coverage"), QgsProcessing.SourceType.TypeVectorPolygon))
+            self.OUTPUT, tr("Chosen cameras and their coverage"), ProcessingSourceType.VectorPolygon))
         self.addOutput(QgsProcessingOutputString("METHOD", tr("Search used (exhaustive or greedy)")))
         self.addOutput(QgsProcessingOutputNumber("COVERED_INCIDENTS", tr("Incidents seen by the chosen cameras")))
         self.addOutput(QgsProcessingOutputNumber("COVERED_SHARE", tr("Share of the incidents seen (0-1)")))
@@ -160,16 +158,16 @@ class CameraPlacementAlgorithm(HotspotAlgorithm):
     @staticmethod
     def output_fields() -> QgsFields:
         fields = QgsFields()
-        for name, kind in (("rank", QVariant.Int), ("camera_fid", QVariant.Int), ("x", QVariant.Double),
-                           ("y", QVariant.Double), ("azimuth", QVariant.Double), ("fov", QVariant.Double),
-                           ("range_m", QVariant.Double), ("gain", QVariant.Int), ("cumulative", QVariant.Int),
-                           ("cumulative_share", QVariant.Double), ("area_m2", QVariant.Double)):
+        for name, kind in (("rank", INT), ("camera_fid", INT), ("x", DOUBLE),
+                           ("y", DOUBLE), ("azimuth", DOUBLE), ("fov", DOUBLE),
+                           ("range_m", DOUBLE), ("gain", INT), ("cumulative", INT),
+                           ("cumulative_share", DOUBLE), ("area_m2", DOUBLE)):
             fields.append(QgsField(name, kind))
         return fields
 
     def _write(self, parameters, context, rows, polygons, result: pl.Placement, total: int, crs):
         fields = self.output_fields()
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon,
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WkbType.MultiPolygon,
                                           crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))

@@ -26,7 +26,6 @@ from qgis.core import (
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterDistance,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExpression,
@@ -38,12 +37,19 @@ from qgis.core import (
     QgsProperty,
     QgsRasterLayer,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 
 from ..adapters.crs import transform_points, working_crs
 from ..adapters.features import is_partial, read_point_columns, whole_layer
 from ..adapters.geometry import to_shapely
+from ..compat import (
+    CrsWktVariant,
+    GeometryType,
+    ProcessingFieldParameterDataType,
+    ProcessingNumberParameterType,
+    ProcessingParameterFlag,
+    ProcessingSourceType,
+)
 from ..core import kde
 from ..core.density_params import CELL_TARGET, band_rows, suggest_pixel
 from ..core.numbers import format_number
@@ -138,39 +144,39 @@ class DensityHeatmapAlgorithm(HotspotAlgorithm):
             defaultValue=None, parentParameterName=self.INPUT, optional=True, minValue=0.0))
         radius_field = QgsProcessingParameterField(
             self.RADIUS_FIELD, tr("Radius from field"), parentLayerParameterName=self.INPUT,
-            type=QgsProcessingParameterField.DataType.Numeric, optional=True)
-        radius_field.setFlags(radius_field.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+            type=ProcessingFieldParameterDataType.Numeric, optional=True)
+        radius_field.setFlags(radius_field.flags() | ProcessingParameterFlag.Advanced)
         self.addParameter(radius_field)
         self.addParameter(QgsProcessingParameterDistance(
             self.PIXEL_SIZE, tr("Pixel size (map units) [empty: suggested]"), defaultValue=None,
             parentParameterName=self.INPUT, optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterField(
             self.WEIGHT_FIELD, tr("Weight from field (e.g. weight, the harm weight)"),
-            parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.DataType.Numeric,
+            parentLayerParameterName=self.INPUT, type=ProcessingFieldParameterDataType.Numeric,
             optional=True))
         self.addParameter(QgsProcessingParameterExpression(
             self.FILTER, tr("Filter (e.g. category = '1.1.1' or a period; empty: all points)"),
             defaultValue="", parentLayerParameterName=self.INPUT, optional=True))
         kernel = QgsProcessingParameterEnum(
             self.KERNEL, tr("Kernel shape"), [tr(name) for name in kde.KERNEL_NAMES], defaultValue=0)
-        kernel.setFlags(kernel.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        kernel.setFlags(kernel.flags() | ProcessingParameterFlag.Advanced)
         self.addParameter(kernel)
         decay = QgsProcessingParameterNumber(
-            self.DECAY, tr("Decay ratio (triangular kernel only)"), QgsProcessingParameterNumber.Type.Double,
+            self.DECAY, tr("Decay ratio (triangular kernel only)"), ProcessingNumberParameterType.Double,
             defaultValue=0.0, optional=True, minValue=-100.0, maxValue=100.0)
-        decay.setFlags(decay.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        decay.setFlags(decay.flags() | ProcessingParameterFlag.Advanced)
         decay.setMetadata({"widget_wrapper": {"decimals": 2}})
         self.addParameter(decay)
         values = QgsProcessingParameterEnum(
             self.OUTPUT_VALUE, tr("Output value scaling"),
             [tr("Raw (sum of kernel values)"), tr("Scaled (density per square map unit)")], defaultValue=0)
-        values.setFlags(values.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        values.setFlags(values.flags() | ProcessingParameterFlag.Advanced)
         self.addParameter(values)
         self.addParameter(QgsProcessingParameterExtent(
             self.EXTENT, tr("Extent of the raster [empty: the points plus the radius]"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.MASK, tr("Mask: study area polygons (density only inside)"),
-            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+            [ProcessingSourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
             self.SNAP, tr("Snap the grid to multiples of the pixel size (lines up with CBS squares)"),
             defaultValue=False))
@@ -480,7 +486,7 @@ class DensityHeatmapAlgorithm(HotspotAlgorithm):
         shapes = []
         for feature in mask.getFeatures(request):
             geom = feature.geometry()
-            if geom.isNull() or geom.isEmpty() or geom.type() != QgsWkbTypes.GeometryType.PolygonGeometry:
+            if geom.isNull() or geom.isEmpty() or geom.type() != GeometryType.Polygon:
                 continue
             shape = to_shapely(geom)
             if shape is not None:
@@ -508,7 +514,7 @@ class DensityHeatmapAlgorithm(HotspotAlgorithm):
         bands = kde.density_bands(points.x, points.y, points.weights, radius, grid, kernel=p.kernel, decay=p.decay,
                                   scaled=p.scaled, band_rows=band_rows(grid, points.x.size), monitor=monitor)
         crs = points.crs
-        wkt = crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL) if crs.isValid() else ""
+        wkt = crs.toWkt(CrsWktVariant.PreferredGdal) if crs.isValid() else ""
         try:
             with DensityRasterWriter(p.out_path, grid, wkt, zlevel=1) as writer:
                 for row0, values, touched in bands:

@@ -20,7 +20,6 @@ from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tup
 import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -39,6 +38,7 @@ from shapely import wkt as shapely_wkt
 from shapely.geometry.base import BaseGeometry
 
 from ..adapters.scan_area import checked_point, polygon_of_wkt, polygons_of, scan_crs
+from ..compat import ProcessingDateTimeParameterDataType, ProcessingNumberParameterType, ProcessingSourceType
 from ..core import nearrepeat as nr
 from ..core.advice import Advice, Finding, draft_findings, load_catalogue, merge_advice
 from ..core.advice_text import render_template
@@ -192,7 +192,7 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
         settings = Settings.load()
-        polygon = [QgsProcessing.SourceType.TypeVectorPolygon]
+        polygon = [ProcessingSourceType.VectorPolygon]
         self.addParameter(gpkg_parameter(self.GPKG))
         self.addParameter(
             QgsProcessingParameterFeatureSource(
@@ -214,7 +214,7 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
             QgsProcessingParameterNumber(
                 self.RADIUS,
                 tr("Radius of the circle around the point (m)"),
-                QgsProcessingParameterNumber.Type.Double,
+                ProcessingNumberParameterType.Double,
                 defaultValue=250.0,
                 minValue=1.0,
             )
@@ -223,7 +223,7 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
             QgsProcessingParameterNumber(
                 self.RING_WIDTH,
                 tr("Width of the context ring around the area (m)"),
-                QgsProcessingParameterNumber.Type.Double,
+                ProcessingNumberParameterType.Double,
                 defaultValue=250.0,
                 minValue=0.0,
             )
@@ -236,7 +236,7 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
         ):
             self.addParameter(
                 QgsProcessingParameterDateTime(
-                    name, label, QgsProcessingParameterDateTime.Type.Date, optional=True
+                    name, label, ProcessingDateTimeParameterDataType.Date, optional=True
                 )
             )
         self.addParameter(
@@ -267,7 +267,7 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
             QgsProcessingParameterNumber(
                 self.SMALL_COUNT,
                 tr("Counts below this number are marked as small"),
-                QgsProcessingParameterNumber.Type.Integer,
+                ProcessingNumberParameterType.Integer,
                 defaultValue=settings.small_count_threshold or 5,
                 minValue=1,
             )

@@ -38,11 +38,9 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExpression,
     QgsProcessingParameterFeatureSink,
@@ -50,14 +48,23 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 from shapely.ops import unary_union
 
 from ..adapters.crs import require_crs, working_crs
 from ..adapters.features import Points, read_points, read_polygons, whole_layer
 from ..adapters.geometry import from_wkb
+from ..compat import (
+    DOUBLE,
+    INT,
+    LONG,
+    STRING,
+    ProcessingFieldParameterDataType,
+    ProcessingNumberParameterType,
+    ProcessingParameterFlag,
+    ProcessingSourceType,
+    WkbType,
+)
 from ..core import gistar as gs
 from ..core.errors import Canceled
 from ..core.grid_shapes import assign_to_polygons, cell_corners, cell_reach, contains_xy, convex_hull, ring_wkb
@@ -156,47 +163,47 @@ class GiStarAlgorithm(HotspotAlgorithm):
         self.addParameter(filter_parameter(self.FILTER, self.INPUT))
         self.addParameter(QgsProcessingParameterField(
             self.WEIGHT_FIELD, tr("Weight field (summed instead of counting incidents; empty: count)"),
-            parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.DataType.Numeric,
+            parentLayerParameterName=self.INPUT, type=ProcessingFieldParameterDataType.Numeric,
             optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.GRID, tr("Cells"), [tr("Square grid"), tr("Hexagonal grid"),
                                      tr("Polygons of an area layer (e.g. buurten)")], defaultValue=SQUARE))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.AREAS, tr("Areas (polygon mode: the cells; grids: the study area)"),
-            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+            [ProcessingSourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterExpression(
             self.FILTER_AREAS, tr("Filter on the areas (e.g. level = 'buurt')"), defaultValue="",
             parentLayerParameterName=self.AREAS, optional=True))
         lengths = ((self.CELL_SIZE, tr("Cell size in metres (empty: chosen automatically)")),
                    (self.DISTANCE_BAND, tr("Distance band in metres (empty: chosen automatically)")))
         for name, label in lengths:
-            number = QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Type.Double,
+            number = QgsProcessingParameterNumber(name, label, ProcessingNumberParameterType.Double,
                                                   optional=True)
             number.setMetadata({"widget_wrapper": {"decimals": 1}})
             self.addParameter(number)
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.STUDY_AREA, tr("Study area (polygons; empty: the areas, else around the incidents)"),
-            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+            [ProcessingSourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
             self.FDR, tr("Correct for multiple testing (false discovery rate, Benjamini-Hochberg)"),
             defaultValue=True))
         advanced = [
             QgsProcessingParameterNumber(
-                self.PERMUTATIONS, tr("Number of permutations"), QgsProcessingParameterNumber.Type.Integer,
+                self.PERMUTATIONS, tr("Number of permutations"), ProcessingNumberParameterType.Integer,
                 defaultValue=gs.DEFAULT_PERMUTATIONS, minValue=0, maxValue=99_999),
             QgsProcessingParameterNumber(
                 self.SEED, tr("Random seed (empty: random, written to the log so the run can be repeated)"),
-                QgsProcessingParameterNumber.Type.Integer, optional=True, minValue=0),
+                ProcessingNumberParameterType.Integer, optional=True, minValue=0),
             QgsProcessingParameterEnum(
                 self.SIGNIFICANCE, tr("p-values"), [tr("Permutation pseudo p-values"),
                                                     tr("Normal distribution of z (as ArcGIS)")],
                 defaultValue=PERMUTATION),
         ]
         for parameter in advanced:
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+            parameter.setFlags(parameter.flags() | ProcessingParameterFlag.Advanced)
             self.addParameter(parameter)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Gi* hot spots"), QgsProcessing.SourceType.TypeVectorPolygon))
+            self.OUTPUT, tr("Gi* hot spots"), ProcessingSourceType.VectorPolygon))
         self.addOutput(QgsProcessingOutputNumber("N_HOT", tr("Hot spot cells (any confidence)")))
         self.addOutput(QgsProcessingOutputNumber("N_COLD", tr("Cold spot cells (any confidence)")))
         self.addOutput(QgsProcessingOutputNumber("CELL_SIZE_USED", tr("Cell size used (m)")))
@@ -506,9 +513,9 @@ class GiStarAlgorithm(HotspotAlgorithm):
     @staticmethod
     def output_fields(run: "_Run") -> QgsFields:
         fields = QgsFields()
-        ours = [("count", QVariant.Int), ("value", QVariant.Double), ("n_neighbours", QVariant.Int),
-                ("gi_z", QVariant.Double), ("p_value", QVariant.Double), ("gi_class", QVariant.Int),
-                ("gi_label", QVariant.String)]
+        ours = [("count", INT), ("value", DOUBLE), ("n_neighbours", INT),
+                ("gi_z", DOUBLE), ("p_value", DOUBLE), ("gi_class", INT),
+                ("gi_label", STRING)]
         names = {name for name, _ in ours}
         if run.kind == "polygons":
             for f in run.area_fields:
@@ -517,14 +524,14 @@ class GiStarAlgorithm(HotspotAlgorithm):
                     copy.setName("area_" + copy.name())
                 fields.append(copy)
         else:
-            fields.append(QgsField("cell_id", QVariant.LongLong))
+            fields.append(QgsField("cell_id", LONG))
         for name, kind in ours:
             fields.append(QgsField(name, kind))
         return fields
 
     def _write(self, parameters, context, feedback, run: "_Run", result: gs.GiStarResult, crs) -> str:
         fields = self.output_fields(run)
-        wkb_type = QgsWkbTypes.Type.MultiPolygon if run.kind == "polygons" else QgsWkbTypes.Type.Polygon
+        wkb_type = WkbType.MultiPolygon if run.kind == "polygons" else WkbType.Polygon
         plain_gpkg = plain_gpkg_path(self.parameterAsOutputLayer(parameters, self.OUTPUT, context))
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, wkb_type, crs)
         if sink is None:

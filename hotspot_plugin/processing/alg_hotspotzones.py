@@ -30,7 +30,6 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
@@ -39,14 +38,13 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 from shapely.geometry.base import BaseGeometry
 
 from ..adapters.crs import working_crs
 from ..adapters.features import feature_request, read_points, whole_layer
 from ..adapters.geometry import from_wkb, to_shapely
+from ..compat import DOUBLE, INT, ProcessingNumberParameterType, ProcessingSourceType, WkbType
 from ..core import zones as zn
 from ..core.errors import Canceled
 from ..core.numbers import format_number
@@ -185,45 +183,45 @@ class HotspotZonesAlgorithm(HotspotAlgorithm):
             self.INPUT_RASTER, tr("Density raster (e.g. the output of Density heatmap)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT_GISTAR, tr("Or: Gi* hot spots (the output of Hot spots (Getis-Ord Gi*))"),
-            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+            [ProcessingSourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.METHOD, tr("Raster cells that form zones"),
             [tr("The top percentage of the cells"), tr("Cells at or above a threshold value")],
             defaultValue=TOP_PERCENT_METHOD))
         top = QgsProcessingParameterNumber(
             self.TOP_PERCENT, tr("Top percentage of the valid raster cells"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=5.0, minValue=0.0, maxValue=100.0)
+            ProcessingNumberParameterType.Double, defaultValue=5.0, minValue=0.0, maxValue=100.0)
         top.setMetadata({"widget_wrapper": {"decimals": 2}})
         self.addParameter(top)
         self.addParameter(QgsProcessingParameterNumber(
-            self.THRESHOLD, tr("Threshold value (raster)"), QgsProcessingParameterNumber.Type.Double,
+            self.THRESHOLD, tr("Threshold value (raster)"), ProcessingNumberParameterType.Double,
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_CLASS, tr("Gi* cells of at least class (1 = 90%, 2 = 95%, 3 = 99% confidence)"),
-            QgsProcessingParameterNumber.Type.Integer, defaultValue=2, minValue=1, maxValue=3))
+            ProcessingNumberParameterType.Integer, defaultValue=2, minValue=1, maxValue=3))
         min_area = QgsProcessingParameterNumber(
-            self.MIN_AREA, tr("Smallest zone area (m²)"), QgsProcessingParameterNumber.Type.Double,
+            self.MIN_AREA, tr("Smallest zone area (m²)"), ProcessingNumberParameterType.Double,
             defaultValue=0.0, minValue=0.0)
         min_area.setMetadata({"widget_wrapper": {"decimals": 0}})
         self.addParameter(min_area)
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INCIDENTS, tr("Incidents to count per zone"),
-            [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
+            [ProcessingSourceType.VectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterExpression(
             self.FILTER, tr("Filter on the incidents (e.g. category = '1.1.1')"), defaultValue="",
             parentLayerParameterName=self.INCIDENTS, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Hotspot zones"), QgsProcessing.SourceType.TypeVectorPolygon))
+            self.OUTPUT, tr("Hotspot zones"), ProcessingSourceType.VectorPolygon))
         self.addOutput(QgsProcessingOutputNumber("N_ZONES", tr("Number of zones")))
         self.addOutput(QgsProcessingOutputNumber("THRESHOLD_USED", tr("Threshold value used (raster)")))
 
     @staticmethod
     def output_fields() -> QgsFields:
         fields = QgsFields()
-        for name, kind in (("zone_id", QVariant.Int), ("rank", QVariant.Int), ("peak", QVariant.Double),
-                           ("peak_x", QVariant.Double), ("peak_y", QVariant.Double),
-                           ("area_m2", QVariant.Double), ("n_cells", QVariant.Int), ("mean", QVariant.Double),
-                           ("n_incidents", QVariant.Int)):
+        for name, kind in (("zone_id", INT), ("rank", INT), ("peak", DOUBLE),
+                           ("peak_x", DOUBLE), ("peak_y", DOUBLE),
+                           ("area_m2", DOUBLE), ("n_cells", INT), ("mean", DOUBLE),
+                           ("n_incidents", INT)):
             fields.append(QgsField(name, kind))
         return fields
 
@@ -368,7 +366,7 @@ class HotspotZonesAlgorithm(HotspotAlgorithm):
     def _write(self, parameters, context, feedback, zones: List[zn.Zone], crs) -> str:
         fields = self.output_fields()
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                          QgsWkbTypes.Type.MultiPolygon, crs)
+                                          WkbType.MultiPolygon, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         ids = zn.zone_ids(zones)

@@ -13,7 +13,6 @@ from typing import Optional
 
 from qgis.core import (
     QgsCoordinateTransform,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
@@ -26,6 +25,7 @@ from qgis.core import (
 
 from ..adapters.areas import read_area_source
 from ..adapters.crs import gpkg_crs
+from ..compat import GeometryType, ProcessingNumberParameterType, ProcessingSourceType
 from ..core.area_import import (
     LEVELS,
     AreaMapping,
@@ -80,7 +80,7 @@ class ImportAreasAlgorithm(HotspotAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, tr("Areas (polygon layer: CBS wijk- en buurtkaart, Statbel statistical sectors, …)"),
-            [QgsProcessing.SourceType.TypeVectorPolygon]))
+            [ProcessingSourceType.VectorPolygon]))
         self.addParameter(gpkg_parameter(self.GPKG))
         self.addParameter(QgsProcessingParameterEnum(
             self.LEVEL, tr("Level"), options=[tr("buurt (neighbourhood)"), tr("wijk (district)"),
@@ -99,7 +99,7 @@ class ImportAreasAlgorithm(HotspotAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.YEAR, tr("Year of the map (empty: from the file name)"),
-            type=QgsProcessingParameterNumber.Type.Integer, minValue=1900, maxValue=2100, optional=True))
+            type=ProcessingNumberParameterType.Integer, minValue=1900, maxValue=2100, optional=True))
         self.addOutput(QgsProcessingOutputNumber("INSERTED", tr("Areas added")))
         self.addOutput(QgsProcessingOutputNumber("UPDATED", tr("Areas updated")))
         self.addOutput(QgsProcessingOutputNumber("SKIPPED", tr("Features skipped")))
@@ -110,7 +110,7 @@ class ImportAreasAlgorithm(HotspotAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
+        if QgsWkbTypes.geometryType(source.wkbType()) != GeometryType.Polygon:
             raise QgsProcessingException(tr("The input has no polygons: choose a polygon layer of areas."))
         path = self.parameterAsFile(parameters, self.GPKG, context)
         gpkg.check_safety_gpkg(path)

@@ -12,7 +12,6 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputNumber,
@@ -26,8 +25,8 @@ from qgis.core import (
     QgsProviderRegistry,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..compat import INT, STRING, FeatureRequestFlag, GeometryType, WkbType
 from ..core.categories import parse_alias_text
 from ..core.csv_source import ENCODINGS, is_csv_path, read_csv, read_header
 from ..core.import_columns import ROLE_LABELS, ROLES, guess_mapping, xy_look_geographic
@@ -80,7 +79,7 @@ class ImportIncidentsAlgorithm(HotspotAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, tr("Incidents (table or point layer: CSV, XLSX, GeoPackage, shapefile…)"),
-            [QgsProcessing.SourceType.TypeVector]))
+            [ProcessingSourceType.Vector]))
         self.addParameter(QgsProcessingParameterFile(self.GPKG, tr("Safety GeoPackage"), extension="gpkg"))
         labels = {"date": tr("Date (or date and time) column: the begin of the crime window [guessed when empty]"),
                   "time": tr("Separate time column [guessed when empty]"),
@@ -110,7 +109,7 @@ class ImportIncidentsAlgorithm(HotspotAlgorithm):
             self.CATEGORY_MAP, tr("Map category labels to codes first, such as Zwerfvuil=M.4; Graffiti=M.6 "
                                   "(kept in the GeoPackage's category aliases)"), optional=True, multiLine=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.REJECTED, tr("Rejected rows"), QgsProcessing.SourceType.TypeVector,
+            self.REJECTED, tr("Rejected rows"), ProcessingSourceType.Vector,
             createByDefault=True, optional=True))
         self.addOutput(QgsProcessingOutputNumber("IMPORTED", tr("Rows imported")))
         self.addOutput(QgsProcessingOutputNumber("DUPLICATES", tr("Rows imported before")))
@@ -175,7 +174,7 @@ class ImportIncidentsAlgorithm(HotspotAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        has_points = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.GeometryType.PointGeometry
+        has_points = QgsWkbTypes.geometryType(source.wkbType()) == GeometryType.Point
         return ImportInput(source.fields().names(), chosen, "", encoding, source,
                            self._whole_layer(parameters, context), has_points, aliases)
 
@@ -283,15 +282,15 @@ class ImportIncidentsAlgorithm(HotspotAlgorithm):
 
     def _rejected_sink(self, parameters, context, given: ImportInput):
         fields = QgsFields()
-        fields.append(QgsField("row", QVariant.Int))
-        fields.append(QgsField("reason", QVariant.String))
+        fields.append(QgsField("row", INT))
+        fields.append(QgsField("reason", STRING))
         seen = {"row", "reason"}
         for name in given.names:
             name = name if name not in seen else "src_" + name
             seen.add(name)
-            fields.append(QgsField(name, QVariant.String))
+            fields.append(QgsField(name, STRING))
         crs = given.source.sourceCrs() if given.source is not None else QgsCoordinateReferenceSystem()
-        return self.parameterAsSink(parameters, self.REJECTED, context, fields, QgsWkbTypes.Type.NoGeometry, crs)
+        return self.parameterAsSink(parameters, self.REJECTED, context, fields, WkbType.NoGeometry, crs)
 
     def _write_rejected(self, sink, given: ImportInput, report: ImportReport) -> None:
         rows = self._rejected_cells(given, report)
@@ -312,7 +311,7 @@ class ImportIncidentsAlgorithm(HotspotAlgorithm):
             width = len(given.names)
             return {row: (cells + [""] * width)[:width] for row, cells in zip(ordered, data.columns["*"])}
         by_fid = {report.fids[row - 1]: row for row in wanted}
-        request = QgsFeatureRequest().setFilterFids(list(by_fid)).setFlags(QgsFeatureRequest.Flag.NoGeometry)
+        request = QgsFeatureRequest().setFilterFids(list(by_fid)).setFlags(FeatureRequestFlag.NoGeometry)
         cells = {}
         for feature in given.source.getFeatures(request):
             cells[by_fid[feature.id()]] = ["" if v is None or (hasattr(v, "isNull") and v.isNull()) else str(v)

@@ -17,17 +17,15 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsPointXY,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..adapters.crs import gpkg_crs
+from ..compat import STRING, ProcessingSourceType, WkbType
 from ..core.errors import HotspotError
 from ..i18n import tr
 from ..storage import fieldpackage as fp
@@ -72,7 +70,7 @@ class ImportSchouwAlgorithm(HotspotAlgorithm):
             QgsProcessingParameterFeatureSink(
                 self.CONFLICTS_TABLE,
                 tr("Conflicts"),
-                QgsProcessing.SourceType.TypeVectorPoint,
+                ProcessingSourceType.VectorPoint,
                 optional=True,
                 createByDefault=False,
             )
@@ -96,7 +94,7 @@ class ImportSchouwAlgorithm(HotspotAlgorithm):
             "office_updated_at",
             "conflict",
         ):
-            fields.append(QgsField(name, QVariant.String))
+            fields.append(QgsField(name, STRING))
         return fields
 
     def read_parameters(self, parameters, context) -> ImportParameters:
@@ -122,7 +120,7 @@ class ImportSchouwAlgorithm(HotspotAlgorithm):
             self.CONFLICTS_TABLE,
             context,
             self.conflict_fields(),
-            QgsWkbTypes.Type.Point,
+            WkbType.Point,
             gpkg_crs(p.path),
         )
         self._report_conflicts(result, sink, feedback)

@@ -17,7 +17,6 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -27,12 +26,20 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+from qgis.PyQt.QtCore import QDate, QDateTime
 
 from ..adapters.incidents import DEFAULT_DATE_FIELD, read_incidents, require_dated, resolve_date_field
 from ..adapters.measure_inputs import polygons_union, transform_to, working_crs
+from ..compat import (
+    DOUBLE,
+    INT,
+    STRING,
+    ProcessingDateTimeParameterDataType,
+    ProcessingNumberParameterType,
+    ProcessingSourceType,
+    WkbType,
+)
 from ..core import measure_effect as me
 from ..core.errors import InputError
 from ..core.numbers import format_number
@@ -119,7 +126,7 @@ class MeasureEffectAlgorithm(HotspotAlgorithm):
         self.addParameter(incidents_parameter(self.INPUT))
         self.addParameter(filter_parameter(self.FILTER, parent=self.INPUT))
         self.addParameter(date_field_parameter(self.DATE_FIELD, parent=self.INPUT, default=DEFAULT_DATE_FIELD))
-        polygons = [QgsProcessing.SourceType.TypeVectorPolygon]
+        polygons = [ProcessingSourceType.VectorPolygon]
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.TARGET, tr("Target area: where the measure works (polygons)"), polygons))
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -127,7 +134,7 @@ class MeasureEffectAlgorithm(HotspotAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.BUFFER_DISTANCE, tr("Buffer distance around the target area (m; 0: no buffer)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=me.DEFAULT_BUFFER_DISTANCE, minValue=0.0))
+            ProcessingNumberParameterType.Double, defaultValue=me.DEFAULT_BUFFER_DISTANCE, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.CONTROL, tr("Control area (polygons; optional, default all incidents outside target and buffer)"),
             polygons, optional=True))
@@ -135,12 +142,12 @@ class MeasureEffectAlgorithm(HotspotAlgorithm):
                             (self.BEFORE_END, tr("Before period: last day")),
                             (self.AFTER_START, tr("After period: first day")),
                             (self.AFTER_END, tr("After period: last day"))):
-            self.addParameter(QgsProcessingParameterDateTime(name, label, QgsProcessingParameterDateTime.Type.Date))
+            self.addParameter(QgsProcessingParameterDateTime(name, label, ProcessingDateTimeParameterDataType.Date))
         self.addParameter(QgsProcessingParameterField(
             self.GROUP_FIELD, tr("Group field (optional: a table per value, e.g. source or safety_field)"),
             parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Counts before and after"), QgsProcessing.SourceType.TypeVector))
+            self.OUTPUT, tr("Counts before and after"), ProcessingSourceType.Vector))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.CHART, tr("Chart: before and after per area (PNG)"), fileFilter=tr("PNG image") + " (*.png)",
             optional=True, createByDefault=True))
@@ -248,14 +255,14 @@ class MeasureEffectAlgorithm(HotspotAlgorithm):
     @staticmethod
     def table_fields() -> QgsFields:
         fields = QgsFields()
-        for name, kind in (("group", QVariant.String), ("zone", QVariant.String), ("before", QVariant.Int),
-                           ("after", QVariant.Int), ("change_pct", QVariant.Double)):
+        for name, kind in (("group", STRING), ("zone", STRING), ("before", INT),
+                           ("after", INT), ("change_pct", DOUBLE)):
             fields.append(QgsField(name, kind))
         return fields
 
     def _write_table(self, parameters, context, rows):
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, self.table_fields(),
-                                          QgsWkbTypes.Type.NoGeometry, QgsCoordinateReferenceSystem())
+                                          WkbType.NoGeometry, QgsCoordinateReferenceSystem())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         for row in rows:

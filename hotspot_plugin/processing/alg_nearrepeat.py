@@ -18,7 +18,6 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -26,12 +25,11 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..adapters.crs import measuring_crs
 from ..adapters.incidents import DEFAULT_DATE_FIELD, IncidentPoints, read_incidents, require_dated, resolve_date_field
+from ..compat import BOOL, DOUBLE, INT, STRING, ProcessingNumberParameterType, ProcessingSourceType, WkbType
 from ..core import nearrepeat as nr
 from ..core.band_edges import edges_text, parse_edges
 from ..core.days import days_to_date
@@ -96,21 +94,21 @@ class NearRepeatAlgorithm(HotspotAlgorithm):
             defaultValue=edges_text(nr.DEFAULT_TIME_EDGES)))
         same = QgsProcessingParameterNumber(
             self.SAME_LOCATION, tr("Same location: pairs at most this many metres apart"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=nr.DEFAULT_SAME_LOCATION, minValue=0.0)
+            ProcessingNumberParameterType.Double, defaultValue=nr.DEFAULT_SAME_LOCATION, minValue=0.0)
         self.addParameter(same)
         self.addParameter(QgsProcessingParameterNumber(
             self.PERMUTATIONS, tr("Number of permutations (Monte Carlo)"),
-            QgsProcessingParameterNumber.Type.Integer, defaultValue=nr.DEFAULT_PERMUTATIONS, minValue=1,
+            ProcessingNumberParameterType.Integer, defaultValue=nr.DEFAULT_PERMUTATIONS, minValue=1,
             maxValue=99_999))
         self.addParameter(QgsProcessingParameterNumber(
             self.SEED, tr("Random seed (empty: random, written to the log so the run can be repeated)"),
-            QgsProcessingParameterNumber.Type.Integer, optional=True, minValue=0))
+            ProcessingNumberParameterType.Integer, optional=True, minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
             self.ALPHA, tr("Significance level (p-value below which a cell counts)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=nr.DEFAULT_ALPHA, minValue=0.0001,
+            ProcessingNumberParameterType.Double, defaultValue=nr.DEFAULT_ALPHA, minValue=0.0001,
             maxValue=0.5))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Knox table"), QgsProcessing.SourceType.TypeVector))
+            self.OUTPUT, tr("Knox table"), ProcessingSourceType.Vector))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.CHART, tr("Chart of the Knox ratios (PNG)"), fileFilter=tr("PNG image") + " (*.png)",
             optional=True, createByDefault=True))
@@ -126,14 +124,14 @@ class NearRepeatAlgorithm(HotspotAlgorithm):
     @staticmethod
     def table_fields() -> QgsFields:
         fields = QgsFields()
-        for name, kind in (("row_index", QVariant.Int), ("col_index", QVariant.Int),
-                           ("distance_band", QVariant.String), ("time_band", QVariant.String),
-                           ("same_location", QVariant.Bool),
-                           ("distance_from", QVariant.Double), ("distance_to", QVariant.Double),
-                           ("days_from", QVariant.Double), ("days_to", QVariant.Double),
-                           ("observed", QVariant.Int), ("expected", QVariant.Double),
-                           ("knox_ratio", QVariant.Double), ("p_value", QVariant.Double),
-                           ("significant", QVariant.Bool)):
+        for name, kind in (("row_index", INT), ("col_index", INT),
+                           ("distance_band", STRING), ("time_band", STRING),
+                           ("same_location", BOOL),
+                           ("distance_from", DOUBLE), ("distance_to", DOUBLE),
+                           ("days_from", DOUBLE), ("days_to", DOUBLE),
+                           ("observed", INT), ("expected", DOUBLE),
+                           ("knox_ratio", DOUBLE), ("p_value", DOUBLE),
+                           ("significant", BOOL)):
             fields.append(QgsField(name, kind))
         return fields
 
@@ -212,7 +210,7 @@ class NearRepeatAlgorithm(HotspotAlgorithm):
     def _write_table(self, parameters, context, result: nr.KnoxResult, alpha: float, decimal: str):
         """The Knox table: one row per cell of the distance x time bands."""
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, self.table_fields(),
-                                          QgsWkbTypes.Type.NoGeometry, QgsCoordinateReferenceSystem())
+                                          WkbType.NoGeometry, QgsCoordinateReferenceSystem())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         features = []

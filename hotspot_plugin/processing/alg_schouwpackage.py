@@ -22,12 +22,10 @@ from typing import Any, List, Optional
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
@@ -36,6 +34,7 @@ from shapely.geometry import MultiPoint
 
 from ..adapters.crs import gpkg_crs
 from ..adapters.routing import legs_from_source, plan_route, read_streets_layer
+from ..compat import ProcessingNumberParameterType, ProcessingParameterFlag, ProcessingSourceType
 from ..core import schouw as sc
 from ..core.errors import Canceled
 from ..core.numbers import format_number
@@ -101,23 +100,23 @@ class SchouwPackageAlgorithm(HotspotAlgorithm):
                     "Walking route (lines, e.g. the route of 'points and walking route'; empty: drawn "
                     "again along the streets)"
                 ),
-                [QgsProcessing.SourceType.TypeVectorLine],
+                [ProcessingSourceType.VectorLine],
                 optional=True,
             )
         )
         straight = QgsProcessingParameterBoolean(
             self.STRAIGHT, tr("Draw the route in straight lines"), defaultValue=False
         )
-        straight.setFlags(straight.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        straight.setFlags(straight.flags() | ProcessingParameterFlag.Advanced)
         self.addParameter(straight)
         stop = QgsProcessingParameterNumber(
             self.STOP_MINUTES,
             tr("Minutes per stop"),
-            QgsProcessingParameterNumber.Type.Double,
+            ProcessingNumberParameterType.Double,
             defaultValue=sc.DEFAULT_STOP_MINUTES,
             minValue=0.0,
         )
-        stop.setFlags(stop.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        stop.setFlags(stop.flags() | ProcessingParameterFlag.Advanced)
         self.addParameter(stop)
         self.addParameter(
             QgsProcessingParameterBoolean(

@@ -20,27 +20,32 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsPointXY,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
     QgsProcessingParameterPoint,
     QgsReferencedPointXY,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from ..adapters.crs import gpkg_crs
 from ..adapters.routing import Route, plan_route, read_streets_layer
 from ..adapters.sources import area_union, extra_points, lines_near, zones_of
+from ..compat import (
+    DOUBLE,
+    INT,
+    STRING,
+    ProcessingNumberParameterType,
+    ProcessingParameterFlag,
+    ProcessingSourceType,
+    WkbType,
+)
 from ..core import schema
 from ..core import schouw as sc
 from ..core.numbers import format_number
@@ -110,7 +115,7 @@ class SchouwRouteAlgorithm(HotspotAlgorithm):
             QgsProcessingParameterFeatureSource(
                 self.AREA,
                 tr("Schouw area (polygons; default: the scan's area)"),
-                [QgsProcessing.SourceType.TypeVectorPolygon],
+                [ProcessingSourceType.VectorPolygon],
                 optional=True,
             )
         )
@@ -118,7 +123,7 @@ class SchouwRouteAlgorithm(HotspotAlgorithm):
             QgsProcessingParameterFeatureSource(
                 self.ZONES,
                 tr("Hotspot zones (polygons; default: the scan's zones)"),
-                [QgsProcessing.SourceType.TypeVectorPolygon],
+                [ProcessingSourceType.VectorPolygon],
                 optional=True,
             )
         )
@@ -142,7 +147,7 @@ class SchouwRouteAlgorithm(HotspotAlgorithm):
             QgsProcessingParameterFeatureSource(
                 self.EXTRA_POINTS,
                 tr("Extra points to visit (a field label or name is used as the label)"),
-                [QgsProcessing.SourceType.TypeVectorPoint],
+                [ProcessingSourceType.VectorPoint],
                 optional=True,
             )
         )
@@ -155,7 +160,7 @@ class SchouwRouteAlgorithm(HotspotAlgorithm):
             QgsProcessingParameterFeatureSource(
                 self.STREETS,
                 tr("Street network (lines; default: the GeoPackage's streets)"),
-                [QgsProcessing.SourceType.TypeVectorLine],
+                [ProcessingSourceType.VectorLine],
                 optional=True,
             )
         )
@@ -171,7 +176,7 @@ class SchouwRouteAlgorithm(HotspotAlgorithm):
             QgsProcessingParameterNumber(
                 self.MAX_POINTS,
                 tr("Maximum number of points"),
-                QgsProcessingParameterNumber.Type.Integer,
+                ProcessingNumberParameterType.Integer,
                 defaultValue=sc.DEFAULT_MAX_POINTS,
                 minValue=1,
                 maxValue=200,
@@ -180,20 +185,20 @@ class SchouwRouteAlgorithm(HotspotAlgorithm):
         distance = QgsProcessingParameterNumber(
             self.MIN_DISTANCE,
             tr("Points closer than this are one stop (m)"),
-            QgsProcessingParameterNumber.Type.Double,
+            ProcessingNumberParameterType.Double,
             defaultValue=sc.DEFAULT_MIN_DISTANCE,
             minValue=0.0,
         )
-        distance.setFlags(distance.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        distance.setFlags(distance.flags() | ProcessingParameterFlag.Advanced)
         self.addParameter(distance)
         stop = QgsProcessingParameterNumber(
             self.STOP_MINUTES,
             tr("Minutes per stop"),
-            QgsProcessingParameterNumber.Type.Double,
+            ProcessingNumberParameterType.Double,
             defaultValue=sc.DEFAULT_STOP_MINUTES,
             minValue=0.0,
         )
-        stop.setFlags(stop.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        stop.setFlags(stop.flags() | ProcessingParameterFlag.Advanced)
         self.addParameter(stop)
         self.addParameter(
             QgsProcessingParameterBoolean(
@@ -204,12 +209,12 @@ class SchouwRouteAlgorithm(HotspotAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.POINTS, tr("Schouw points"), QgsProcessing.SourceType.TypeVectorPoint
+                self.POINTS, tr("Schouw points"), ProcessingSourceType.VectorPoint
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.ROUTE, tr("Walking route"), QgsProcessing.SourceType.TypeVectorLine
+                self.ROUTE, tr("Walking route"), ProcessingSourceType.VectorLine
             )
         )
         self.addOutput(QgsProcessingOutputNumber("LENGTH", tr("Route length (m)")))
@@ -223,12 +228,12 @@ class SchouwRouteAlgorithm(HotspotAlgorithm):
     def points_fields() -> QgsFields:
         fields = QgsFields()
         for name, kind in (
-            ("uuid", QVariant.String),
-            ("scan_uuid", QVariant.String),
-            ("seq", QVariant.Int),
-            ("reason", QVariant.String),
-            ("reason_kind", QVariant.String),
-            ("label", QVariant.String),
+            ("uuid", STRING),
+            ("scan_uuid", STRING),
+            ("seq", INT),
+            ("reason", STRING),
+            ("reason_kind", STRING),
+            ("label", STRING),
         ):
             fields.append(QgsField(name, kind))
         return fields
@@ -237,11 +242,11 @@ class SchouwRouteAlgorithm(HotspotAlgorithm):
     def route_fields() -> QgsFields:
         fields = QgsFields()
         for name, kind in (
-            ("leg", QVariant.Int),
-            ("from_seq", QVariant.Int),
-            ("to_seq", QVariant.Int),
-            ("length_m", QVariant.Double),
-            ("walk_minutes", QVariant.Double),
+            ("leg", INT),
+            ("from_seq", INT),
+            ("to_seq", INT),
+            ("length_m", DOUBLE),
+            ("walk_minutes", DOUBLE),
         ):
             fields.append(QgsField(name, kind))
         return fields
@@ -462,7 +467,7 @@ class SchouwRouteAlgorithm(HotspotAlgorithm):
 
     def _write_points(self, parameters, context, rows: List[fp.PointRow], crs) -> str:
         sink, dest = self.parameterAsSink(
-            parameters, self.POINTS, context, self.points_fields(), QgsWkbTypes.Type.Point, crs
+            parameters, self.POINTS, context, self.points_fields(), WkbType.Point, crs
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.POINTS))
@@ -475,7 +480,7 @@ class SchouwRouteAlgorithm(HotspotAlgorithm):
 
     def _write_route(self, parameters, context, route: Route, crs) -> str:
         sink, dest = self.parameterAsSink(
-            parameters, self.ROUTE, context, self.route_fields(), QgsWkbTypes.Type.LineString, crs
+            parameters, self.ROUTE, context, self.route_fields(), WkbType.LineString, crs
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.ROUTE))

@@ -17,7 +17,6 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -29,7 +28,7 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
 )
-from qgis.PyQt.QtCore import QDateTime, QVariant
+from qgis.PyQt.QtCore import QDateTime
 
 from ..adapters.addresses import AddressCandidates, attribute_values, features_by_id, read_candidates
 from ..adapters.crs import measuring_crs, require_crs, search_reach, transform_points
@@ -40,6 +39,15 @@ from ..adapters.incidents import (
     require_dated,
     resolve_date_field,
     value_to_days,
+)
+from ..compat import (
+    DATE,
+    DOUBLE,
+    INT,
+    STRING,
+    ProcessingDateTimeParameterDataType,
+    ProcessingNumberParameterType,
+    ProcessingSourceType,
 )
 from ..core import letters
 from ..core.addresses import (
@@ -67,10 +75,10 @@ from .base import (
 )
 
 #: Fields the algorithm adds to the output layer (values: :meth:`LetterAddress.layer_values`).
-OUT_FIELDS = (("address_key", QVariant.String), ("address_line", QVariant.String),
-              ("distance_m", QVariant.Double), ("n_incidents", QVariant.Int),
-              ("incident_ids", QVariant.String), ("incident_uuids", QVariant.String),
-              ("incident_dates", QVariant.String), ("latest_incident", QVariant.Date))
+OUT_FIELDS = (("address_key", STRING), ("address_line", STRING),
+              ("distance_m", DOUBLE), ("n_incidents", INT),
+              ("incident_ids", STRING), ("incident_uuids", STRING),
+              ("incident_dates", STRING), ("latest_incident", DATE))
 
 
 @dataclass
@@ -126,7 +134,7 @@ class WarningLettersAlgorithm(HotspotAlgorithm):
         self.addParameter(date_field_parameter(self.DATE_FIELD, parent=self.INCIDENTS, default=DEFAULT_DATE_FIELD))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ADDRESSES, tr("Addresses (point layer with address fields, e.g. BAG verblijfsobjecten)"),
-            [QgsProcessing.SourceType.TypeVectorPoint]))
+            [ProcessingSourceType.VectorPoint]))
         self.addParameter(QgsProcessingParameterField(
             self.ADDRESS_FIELDS, tr("Address fields (empty: street, house number, letter, addition, postcode "
                                     "and place are guessed)"),
@@ -135,30 +143,30 @@ class WarningLettersAlgorithm(HotspotAlgorithm):
             self.ADDRESS_KEY_FIELD, tr("Address key field (empty: the BAG id, or postcode and house number)"),
             parentLayerParameterName=self.ADDRESSES, optional=True))
         self.addParameter(QgsProcessingParameterDateTime(
-            self.NOW, tr("Reference date (empty: today)"), QgsProcessingParameterDateTime.Type.DateTime,
+            self.NOW, tr("Reference date (empty: today)"), ProcessingDateTimeParameterDataType.DateTime,
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.WINDOW_DAYS, tr("Incidents of the last ... days"), QgsProcessingParameterNumber.Type.Double,
+            self.WINDOW_DAYS, tr("Incidents of the last ... days"), ProcessingNumberParameterType.Double,
             defaultValue=letters.DEFAULT_WINDOW_DAYS, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.DISTANCE, tr("Distance around an incident in metres (empty: from the near-repeat result, "
-                              "else 200 m)"), QgsProcessingParameterNumber.Type.Double, optional=True,
+                              "else 200 m)"), ProcessingNumberParameterType.Double, optional=True,
             minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.NEAR_REPEAT_DISTANCE, tr("Distance found by the near-repeat analysis (m)"),
-            QgsProcessingParameterNumber.Type.Double, optional=True, minValue=0.0))
+            ProcessingNumberParameterType.Double, optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterFile(
             self.GPKG, tr("Safety GeoPackage with the letters sent (optional)"), extension="gpkg",
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.EXCLUDE_DAYS, tr("Leave out addresses that had a letter in the last ... days"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=letters.DEFAULT_EXCLUDE_DAYS,
+            ProcessingNumberParameterType.Double, defaultValue=letters.DEFAULT_EXCLUDE_DAYS,
             minValue=0.0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.RECORD_SENT, tr("Record the letters of this list as sent in the safety GeoPackage"),
             defaultValue=False))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Addresses for warning letters"), QgsProcessing.SourceType.TypeVectorPoint))
+            self.OUTPUT, tr("Addresses for warning letters"), ProcessingSourceType.VectorPoint))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.CSV, tr("Address list for a mail merge (CSV)"), fileFilter=tr("CSV files") + " (*.csv)",
             optional=True, createByDefault=False))

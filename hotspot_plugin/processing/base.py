@@ -6,7 +6,6 @@ import math
 from typing import Optional
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -20,6 +19,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from .. import log
 from ..adapters.values import is_null  # noqa: F401 - the algorithms' NULL check
+from ..compat import ProcessingSourceType
 from ..core.errors import Canceled, HotspotError
 from ..core.progress import Monitor
 from ..i18n import current_language, tr
@@ -38,7 +38,7 @@ def incidents_parameter(name: str = "INPUT", label: str = "") -> QgsProcessingPa
     """INPUT: the incident points."""
     return QgsProcessingParameterFeatureSource(
         name, label or tr("Incidents (point layer, e.g. the incidents of a safety GeoPackage)"),
-        [QgsProcessing.SourceType.TypeVectorPoint])
+        [ProcessingSourceType.VectorPoint])
 
 
 def filter_parameter(name: str = "FILTER", parent: str = "INPUT") -> QgsProcessingParameterExpression:

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
 )
 
 from ..adapters.measure_inputs import CameraSettings
+from ..compat import ProcessingFieldParameterDataType, ProcessingNumberParameterType, ProcessingSourceType
 from ..i18n import tr
 from .base import filter_parameter
 
@@ -16,27 +16,27 @@ from .base import filter_parameter
 def camera_parameters(alg, cameras_label: str, incidents_optional: bool = True) -> None:
     """The camera parameters cameracoverage and cameraplacement share."""
     alg.addParameter(QgsProcessingParameterFeatureSource(
-        alg.CAMERAS, cameras_label, [QgsProcessing.SourceType.TypeVectorPoint]))
+        alg.CAMERAS, cameras_label, [ProcessingSourceType.VectorPoint]))
     alg.addParameter(QgsProcessingParameterField(
         alg.DIRECTION_FIELD, tr("Direction field (degrees clockwise from north; empty or NULL: all round)"),
-        parentLayerParameterName=alg.CAMERAS, type=QgsProcessingParameterField.DataType.Numeric, optional=True))
+        parentLayerParameterName=alg.CAMERAS, type=ProcessingFieldParameterDataType.Numeric, optional=True))
     alg.addParameter(QgsProcessingParameterNumber(
-        alg.FOV, tr("Field of view (degrees)"), QgsProcessingParameterNumber.Type.Double, defaultValue=360.0,
+        alg.FOV, tr("Field of view (degrees)"), ProcessingNumberParameterType.Double, defaultValue=360.0,
         minValue=1.0, maxValue=360.0))
     alg.addParameter(QgsProcessingParameterField(
         alg.FOV_FIELD, tr("Field of view field (wins over the fixed value)"), parentLayerParameterName=alg.CAMERAS,
-        type=QgsProcessingParameterField.DataType.Numeric, optional=True))
+        type=ProcessingFieldParameterDataType.Numeric, optional=True))
     alg.addParameter(QgsProcessingParameterNumber(
-        alg.RANGE, tr("Range (m)"), QgsProcessingParameterNumber.Type.Double, defaultValue=50.0, minValue=0.5))
+        alg.RANGE, tr("Range (m)"), ProcessingNumberParameterType.Double, defaultValue=50.0, minValue=0.5))
     alg.addParameter(QgsProcessingParameterField(
         alg.RANGE_FIELD, tr("Range field (m; wins over the fixed value)"), parentLayerParameterName=alg.CAMERAS,
-        type=QgsProcessingParameterField.DataType.Numeric, optional=True))
+        type=ProcessingFieldParameterDataType.Numeric, optional=True))
     alg.addParameter(QgsProcessingParameterFeatureSource(
         alg.OBSTACLES, tr("Obstacles (polygons, e.g. BAG buildings; optional)"),
-        [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        [ProcessingSourceType.VectorPolygon], optional=True))
     alg.addParameter(QgsProcessingParameterFeatureSource(
         alg.INCIDENTS, tr("Incidents (points; optional)") if incidents_optional else tr("Incidents (points)"),
-        [QgsProcessing.SourceType.TypeVectorPoint], optional=incidents_optional))
+        [ProcessingSourceType.VectorPoint], optional=incidents_optional))
     alg.addParameter(filter_parameter(alg.FILTER, parent=alg.INCIDENTS))
 
 

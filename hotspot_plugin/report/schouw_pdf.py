@@ -34,11 +34,11 @@ from qgis.core import (
     QgsRectangle,
     QgsTableCell,
     QgsTextFormat,
-    QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import QDate, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
+from ..compat import DistanceUnit, RenderUnit
 from ..core import schouw as sc
 from ..core.errors import InputError
 from ..core.i18n import N_
@@ -72,7 +72,7 @@ def _text_format(size: float, bold: bool = False, colour: QColor = QColor("#2222
     fmt = QgsTextFormat()
     fmt.setFont(_font(size, bold))
     fmt.setSize(size)
-    fmt.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
+    fmt.setSizeUnit(RenderUnit.Points)
     fmt.setColor(colour)
     return fmt
 
@@ -204,7 +204,7 @@ def _scalebar(layout, page: int, map_item: QgsLayoutItemMap, x: float, y: float)
     bar = QgsLayoutItemScaleBar(layout)
     bar.setStyle("Single Box")
     bar.setLinkedMap(map_item)
-    bar.setUnits(QgsUnitTypes.DistanceUnit.DistanceMeters)
+    bar.setUnits(DistanceUnit.Meters)
     bar.setUnitLabel("m")
     bar.setNumberOfSegments(2)
     bar.setNumberOfSegmentsLeft(0)

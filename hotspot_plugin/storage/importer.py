@@ -9,6 +9,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import numpy as np
 from qgis.core import QgsFeatureRequest, QgsGeometry, QgsWkbTypes
 
+from ..compat import FeatureRequestFlag, GeometryType
 from ..core import schema
 from ..core.categories import build_lookup, check_aliases
 from ..core.csv_source import read_csv, read_header
@@ -92,7 +93,7 @@ def read_source(source, mapping: FieldMapping, monitor: Optional[Monitor] = None
     require_columns(names, mapping.roles())
     if mapping.uses_xy() and not (mapping.x and mapping.y):
         raise InputError(N_("Choose both an x and a y column, or neither (then the layer's geometry is used)."))
-    if not mapping.uses_xy() and QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.GeometryType.PointGeometry:
+    if not mapping.uses_xy() and QgsWkbTypes.geometryType(source.wkbType()) != GeometryType.Point:
         raise InputError(N_("The input has no point geometry: choose its x and y columns."))
     roles = list(mapping.roles())
     if layer is not None and mapping.uses_xy():
@@ -104,7 +105,7 @@ def read_source(source, mapping: FieldMapping, monitor: Optional[Monitor] = None
     request = QgsFeatureRequest()
     request.setSubsetOfAttributes(sorted(set(index.values())))
     if mapping.uses_xy():
-        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+        request.setFlags(FeatureRequestFlag.NoGeometry)
     columns: Dict[str, list] = {r: [] for r in roles}
     xs: list = []
     ys: list = []
@@ -129,7 +130,7 @@ def read_source(source, mapping: FieldMapping, monitor: Optional[Monitor] = None
             x = y = None
             if geom is None or geom.isNull() or geom.isEmpty():
                 problem = (R_EMPTY_GEOMETRY, {})
-            elif QgsWkbTypes.geometryType(geom.wkbType()) != QgsWkbTypes.GeometryType.PointGeometry:
+            elif QgsWkbTypes.geometryType(geom.wkbType()) != GeometryType.Point:
                 problem = (R_NOT_POINT, {"kind": QgsWkbTypes.displayString(geom.wkbType())})
             else:
                 if geom.isMultipart():

@@ -21,6 +21,7 @@ from typing import List, Optional, Tuple
 
 import numpy as np
 
+from ..compat import ShaderClassificationMethod, ShaderInterpolationMethod
 from ..core.kde import Grid
 
 #: Nodata value of density rasters (as QGIS's heatmap writes).
@@ -187,8 +188,8 @@ def density_renderer(provider, maximum: float, minimum: float = 0.0):
         value = top * fraction
         items.append(QgsColorRampShader.ColorRampItem(value, QColor(r, g, b, a), _label(value)))
     shader_function = QgsColorRampShader(0.0, top)
-    shader_function.setColorRampType(QgsColorRampShader.Type.Interpolated)
-    shader_function.setClassificationMode(QgsColorRampShader.ClassificationMode.Continuous)
+    shader_function.setColorRampType(ShaderInterpolationMethod.Linear)
+    shader_function.setClassificationMode(ShaderClassificationMethod.Continuous)
     shader_function.setColorRampItemList(items)
     shader_function.setClip(False)
     shader = QgsRasterShader()

@@ -15,11 +15,9 @@ from qgis.core import (
     QgsExpressionContext,
     QgsExpressionContextUtils,
     QgsGeometry,
-    QgsMapLayerProxyModel,
     QgsPointXY,
     QgsProject,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.gui import (
     QgsFeaturePickerWidget,
@@ -48,6 +46,7 @@ from qgis.PyQt.QtWidgets import (
     QWizardPage,
 )
 
+from ...compat import GeometryType, LayerFilter
 from ...core.errors import HotspotError
 from ...core.numbers import format_number
 from ...i18n import decimal_sign, tr
@@ -102,7 +101,7 @@ class AreaPage(QWizardPage):
         self.modes = QButtonGroup(self)
         self.mode_layer = QRadioButton(tr("A feature of a map layer"))
         self.layer_combo = QgsMapLayerComboBox()
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
+        self.layer_combo.setFilters(LayerFilter.PolygonLayer)
         self.layer_combo.setAllowEmptyLayer(True)
         self.layer_combo.setLayer(None)
         self.feature_picker = QgsFeaturePickerWidget()
@@ -427,7 +426,7 @@ class AreaPage(QWizardPage):
             what = tr("The circle")
         if geometry is None or geometry.isNull() or geometry.isEmpty():
             return None, tr("{what} has no shape; choose or draw the area again.").format(what=what), True
-        if geometry.type() != QgsWkbTypes.GeometryType.PolygonGeometry:
+        if geometry.type() != GeometryType.Polygon:
             return None, tr("{what} is not a polygon; choose a polygon layer.").format(what=what), True
         if not geometry.isGeosValid():
             return (
@@ -607,7 +606,7 @@ class AreaPage(QWizardPage):
         if self.area_band is None:
             self.area_band = _rubber_band(canvas, AREA_COLOUR, 30)
         if self.area is None or self.info is None:
-            self.area_band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
+            self.area_band.reset(GeometryType.Polygon)
         else:
             self.area_band.setToGeometry(self.area, self.info.crs)
 
@@ -616,7 +615,7 @@ class AreaPage(QWizardPage):
         self.stop_tool()
         canvas = self._canvas()
         if self.area_band is not None and canvas is not None:
-            self.area_band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
+            self.area_band.reset(GeometryType.Polygon)
             if canvas.scene() is not None:
                 canvas.scene().removeItem(self.area_band)
         self.area_band = None

@@ -11,7 +11,6 @@ import numpy as np
 from qgis.core import (
     QgsProject,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.gui import (
     QgsDateEdit,
@@ -34,6 +33,7 @@ from qgis.PyQt.QtWidgets import (
     QWizardPage,
 )
 
+from ...compat import GeometryType
 from ...core.categories import SAFETY_FIELDS
 from ...core.errors import HotspotError
 from ...core.numbers import format_number
@@ -203,7 +203,7 @@ class DataPage(QWizardPage):
         for layer in QgsProject.instance().mapLayers().values():
             if (
                 isinstance(layer, QgsVectorLayer)
-                and layer.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry
+                and layer.geometryType() == GeometryType.Polygon
             ):
                 self.reference.addItem(tr("All features of '{layer}'").format(layer=layer.name()), layer.id())
         index = self.reference.findData(current) if current else 0

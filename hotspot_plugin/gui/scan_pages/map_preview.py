@@ -18,7 +18,6 @@ from qgis.core import (
     QgsMapRendererParallelJob,
     QgsMapSettings,
     QgsMarkerSymbol,
-    QgsRasterBandStats,
     QgsRasterLayer,
     QgsRasterShader,
     QgsSingleBandPseudoColorRenderer,
@@ -32,6 +31,7 @@ from qgis.PyQt.QtWidgets import (
     QSizePolicy,
 )
 
+from ...compat import RasterBandStatistic, ShaderInterpolationMethod
 from ...core import schema
 from ...core.scan_record import ZoneInfo
 from ...storage import gpkg
@@ -192,10 +192,10 @@ class MapPreview(QLabel):
 
     @staticmethod
     def _style_heatmap(raster: QgsRasterLayer) -> None:
-        stats = raster.dataProvider().bandStatistics(1, QgsRasterBandStats.Stats.Max)
+        stats = raster.dataProvider().bandStatistics(1, RasterBandStatistic.Max)
         top = stats.maximumValue if stats.maximumValue and math.isfinite(stats.maximumValue) else 1.0
         ramp = QgsColorRampShader(0.0, top)
-        ramp.setColorRampType(QgsColorRampShader.Type.Interpolated)
+        ramp.setColorRampType(ShaderInterpolationMethod.Linear)
         ramp.setColorRampItemList(
             [
                 QgsColorRampShader.ColorRampItem(0.0, QColor(255, 255, 178, 0), ""),

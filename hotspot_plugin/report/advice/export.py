@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsLayoutExporter, QgsPrintLayout
+from qgis.core import Qgis, QgsLayoutExporter, QgsPrintLayout
 
 from ...core.errors import InputError
 from ...core.i18n import N_
@@ -17,14 +17,7 @@ def export_pdf(layout: QgsPrintLayout, path: str) -> None:
     settings.forceVectorOutput = False
     settings.exportMetadata = True
     settings.appendGeoreference = False
-    try:
-        from qgis.core import Qgis
-
-        settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
-    except AttributeError:  # QGIS 3.22
-        from qgis.core import QgsRenderContext
-
-        settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+    settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
     result = exporter.exportToPdf(str(path), settings)
     if result != QgsLayoutExporter.ExportResult.Success:
         raise InputError(

@@ -18,6 +18,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
+from ...compat import ShaderInterpolationMethod
 from ...core import gpkg_blob, kde
 from ...core.errors import InputError
 from ...core.i18n import N_
@@ -171,7 +172,7 @@ class DensityLayers:
             (top, QColor(128, 0, 38, 235), tr("high")),
         ]
         ramp = QgsColorRampShader(0.0, top)
-        ramp.setColorRampType(QgsColorRampShader.Type.Interpolated)
+        ramp.setColorRampType(ShaderInterpolationMethod.Linear)
         ramp.setColorRampItemList([QgsColorRampShader.ColorRampItem(v, c, text) for v, c, text in stops])
         try:
             from qgis.core import QgsColorRampLegendNodeSettings

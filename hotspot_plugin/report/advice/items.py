@@ -9,25 +9,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import List
 
-from qgis.core import QgsLayoutItemLabel, QgsLayoutTable, QgsTextFormat, QgsUnitTypes
+from qgis.core import QgsLayoutItemLabel, QgsLayoutTable, QgsTextFormat
 from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF
+
+from ...compat import RenderUnit, ScaleBarSegmentSizeMode
 
 MM_PER_POINT = 25.4 / 72.0
 #: QGIS draws layout text at ten times the size and scales the painter back (QgsLayoutUtils).
 FONT_WORKAROUND_SCALE = 10.0
 
-#: The header row's style group (a scoped enum from QGIS 3.28 on).
-HEADER_ROW = getattr(QgsLayoutTable, "HeaderRow", None)
-if HEADER_ROW is None:  # pragma: no cover - QGIS 4
-    HEADER_ROW = QgsLayoutTable.CellStyleGroup.HeaderRow
-
-try:  # the enum moved in QGIS 3.24+
-    from qgis.core import QgsScaleBarSettings
-
-    SCALEBAR_FIXED = QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFixed
-except (ImportError, AttributeError):  # pragma: no cover
-    SCALEBAR_FIXED = 0
+#: The header row's style group.
+HEADER_ROW = QgsLayoutTable.CellStyleGroup.HeaderRow
+#: The scale bar's fixed segment size (Qgis.ScaleBarSegmentSizeMode from QGIS 3.30 on).
+SCALEBAR_FIXED = ScaleBarSegmentSizeMode.Fixed
 
 
 def label_font(label: QgsLayoutItemLabel) -> QFont:
@@ -46,7 +41,7 @@ def set_label_font(label: QgsLayoutItemLabel, font: QFont) -> None:
         fmt = label.textFormat()
         fmt.setFont(font)
         fmt.setSize(font.pointSizeF())
-        fmt.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
+        fmt.setSizeUnit(RenderUnit.Points)
         label.setTextFormat(fmt)
     else:
         label.setFont(font)

@@ -12,12 +12,12 @@ from qgis.core import (
     QgsLayoutItemScaleBar,
     QgsRasterLayer,
     QgsRectangle,
-    QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QFont
 from shapely.geometry.base import BaseGeometry
 
+from ...compat import DistanceUnit, LegendComponent
 from ...i18n import tr
 from .items import SCALEBAR_FIXED, item_rect, wrap_text
 
@@ -77,16 +77,16 @@ class MapFrames:
     def _wrap_legend(self, legend: QgsLayoutItemLegend, root: Any) -> None:
         """Break long legend texts into lines that fit the legend's width (its wrap string is a
         line break in the templates); leave out the band name of the density raster."""
-        from qgis.core import QgsLegendStyle, QgsMapLayerLegendUtils
+        from qgis.core import QgsMapLayerLegendUtils
 
         if legend.wrapString() != "\n":
             return
         if hasattr(legend, "styleFont"):
-            font = QFont(legend.styleFont(QgsLegendStyle.Style.SymbolLabel))
-            title_font = QFont(legend.styleFont(QgsLegendStyle.Style.Subgroup))
+            font = QFont(legend.styleFont(LegendComponent.SymbolLabel))
+            title_font = QFont(legend.styleFont(LegendComponent.Subgroup))
         else:  # pragma: no cover - QGIS 4
-            font = legend.style(QgsLegendStyle.Style.SymbolLabel).textFormat().toQFont()
-            title_font = legend.style(QgsLegendStyle.Style.Subgroup).textFormat().toQFont()
+            font = legend.style(LegendComponent.SymbolLabel).textFormat().toQFont()
+            title_font = legend.style(LegendComponent.Subgroup).textFormat().toQFont()
         width = item_rect(legend).w - 2 * legend.boxSpace()
         label_width = width - legend.symbolWidth() - 3.0
         model = legend.model()
@@ -112,7 +112,7 @@ class MapFrames:
         nice = max(s * 10**exponent for s in (1, 2, 2.5, 5) if s * 10**exponent <= target)
         segments = max(1, scalebar.numberOfSegments())
         if nice >= 1000:
-            scalebar.setUnits(QgsUnitTypes.DistanceUnit.DistanceKilometers)
+            scalebar.setUnits(DistanceUnit.Kilometers)
             scalebar.setUnitLabel("km")
             scalebar.setMapUnitsPerScaleBarUnit(1000.0)
             scalebar.setUnitsPerSegment(nice / 1000.0 / segments)
@@ -126,7 +126,7 @@ class MapFrames:
                     number_format.setDecimalSeparator(",")
                 scalebar.setNumericFormat(number_format)
         else:
-            scalebar.setUnits(QgsUnitTypes.DistanceUnit.DistanceMeters)
+            scalebar.setUnits(DistanceUnit.Meters)
             scalebar.setUnitLabel("m")
             scalebar.setMapUnitsPerScaleBarUnit(1.0)
             scalebar.setUnitsPerSegment(nice / segments)

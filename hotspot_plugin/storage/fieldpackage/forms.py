@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any, Dict, Optional, Sequence, Tuple
 
+from ...compat import AttributeFormLayout
 from ...core import schema
 from ...core.schouw import Checklist
 from .common import DAGDEEL_EXPRESSION, PHOTO_FOLDER, QFIELD_PHOTO_NAME
@@ -19,7 +20,6 @@ def findings_layer_setup(
         QgsAttributeEditorContainer,
         QgsAttributeEditorField,
         QgsDefaultValue,
-        QgsEditFormConfig,
         QgsEditorWidgetSetup,
         QgsFieldConstraints,
     )
@@ -193,7 +193,7 @@ def findings_layer_setup(
             )
 
     form = layer.editFormConfig()
-    form.setLayout(QgsEditFormConfig.EditorLayout.TabLayout)
+    form.setLayout(AttributeFormLayout.DragAndDrop)
     root = form.invisibleRootContainer()
     root.clear()
     for title, names in (

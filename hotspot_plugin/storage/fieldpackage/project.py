@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
+from ...compat import LabelPlacement, LabelQuadrantPosition, MarkerLinePlacement, MarkerShape
 from ...core import schema
 from ...core.errors import InputError
 from ...core.i18n import N_
@@ -24,7 +25,6 @@ def style_layers(layers: Dict[str, Any], point_size: float = 5.0) -> None:
         QgsMarkerSymbol,
         QgsPalLayerSettings,
         QgsRendererCategory,
-        QgsSimpleMarkerSymbolLayerBase,
         QgsSingleSymbolRenderer,
         QgsTextFormat,
         QgsVectorLayerSimpleLabeling,
@@ -49,8 +49,8 @@ def style_layers(layers: Dict[str, Any], point_size: float = 5.0) -> None:
         settings = QgsPalLayerSettings()
         settings.fieldName = "seq"
         settings.isExpression = False
-        settings.placement = QgsPalLayerSettings.Placement.OverPoint
-        settings.quadOffset = QgsPalLayerSettings.QuadrantPosition.QuadrantOver
+        settings.placement = LabelPlacement.OverPoint
+        settings.quadOffset = LabelQuadrantPosition.Over
         settings.priority = 10
         settings.displayAll = True
         fmt = QgsTextFormat()
@@ -69,7 +69,7 @@ def style_layers(layers: Dict[str, Any], point_size: float = 5.0) -> None:
         )
         line.setOpacity(0.85)
         arrows = QgsMarkerLineSymbolLayer(True, 25)
-        arrows.setPlacement(QgsMarkerLineSymbolLayer.Placement.Interval)
+        arrows.setPlacement(MarkerLinePlacement.Interval)
         head = QgsMarkerSymbol.createSimple(
             {
                 "name": "arrowhead",
@@ -79,7 +79,7 @@ def style_layers(layers: Dict[str, Any], point_size: float = 5.0) -> None:
                 "outline_width": "0.5",
             }
         )
-        head.symbolLayer(0).setShape(QgsSimpleMarkerSymbolLayerBase.Shape.ArrowHead)
+        head.symbolLayer(0).setShape(MarkerShape.ArrowHead)
         arrows.setSubSymbol(head)
         line.appendSymbolLayer(arrows)
         route.setRenderer(QgsSingleSymbolRenderer(line))
@@ -104,7 +104,7 @@ def style_layers(layers: Dict[str, Any], point_size: float = 5.0) -> None:
                 QgsLineSymbol.createSimple({"line_color": "#bdbdbd", "line_width": "0.5"})
             )
         )
-        streets.setLabeling(simple_labels("name", 6.5, "#616161", placement=QgsPalLayerSettings.Placement.Line,
+        streets.setLabeling(simple_labels("name", 6.5, "#616161", placement=LabelPlacement.Line,
                                           buffer_size=0.6))
         streets.setLabelsEnabled(True)
     findings = layers.get("findings")
