@@ -225,6 +225,45 @@ def area_monitor(areas: MonitorAreas, counts: np.ndarray, years: Sequence[int],
                          flag_rising=flag_rising, threshold=int(threshold), alpha=float(alpha), summary=summary)
 
 
+def build_areas(records: Sequence[object], years: Sequence[int]):
+    """The monitored areas from area rows (objects with geometry, code, name, inhabitants,
+    dwellings and year; ``year`` None when the rows have no year): one area per code, its
+    geometry and name from its latest row up to the last year (else its earliest), its
+    inhabitants and dwellings per year from the row of that year, else from the rows without a
+    year. Returns ``(MonitorAreas, geometries)`` in the order of first appearance."""
+    years = [int(y) for y in years]
+    order: List[str] = []
+    by_code: Dict[str, List[object]] = {}
+    for r in records:
+        code = str(getattr(r, "code", "") or "")
+        if code not in by_code:
+            by_code[code] = []
+            order.append(code)
+        by_code[code].append(r)
+    n_a, n_y = len(order), len(years)
+    inh = np.full((n_a, n_y), np.nan)
+    dw = np.full((n_a, n_y), np.nan)
+    names: List[str] = []
+    geoms: list = []
+    for a, code in enumerate(order):
+        rows = by_code[code]
+        dated = [r for r in rows if getattr(r, "year", None) is not None]
+        plain = [r for r in rows if getattr(r, "year", None) is None]
+        upto = [r for r in dated if r.year <= years[-1]]
+        pick = (max(upto, key=lambda r: r.year) if upto else min(dated, key=lambda r: r.year)) if dated else rows[0]
+        names.append(str(getattr(pick, "name", "") or code))
+        geoms.append(pick.geometry)
+        for yi, yr in enumerate(years):
+            same = [r for r in dated if r.year == yr] or plain
+            if same:
+                if same[0].inhabitants is not None:
+                    inh[a, yi] = float(same[0].inhabitants)
+                if same[0].dwellings is not None:
+                    dw[a, yi] = float(same[0].dwellings)
+    km2 = np.array([g.area / 1e6 for g in geoms], dtype=float)
+    return MonitorAreas(order, names, km2, inh, dw), geoms
+
+
 def is_small_array(n: np.ndarray, threshold: int) -> np.ndarray:
     """:func:`core.scan_types.is_small` element-wise: ``0 < n < threshold``."""
     n = np.asarray(n)
@@ -233,4 +272,4 @@ def is_small_array(n: np.ndarray, threshold: int) -> np.ndarray:
 
 __all__ = ["MIN_INHABITANTS", "MIN_FIELDS", "TOTAL", "FIELDS", "FIELD_LABELS_NL", "FIELD_LABELS_EN",
            "UNIT_INHABITANTS", "UNIT_KM2", "FLAG_RULE", "MonitorAreas", "MonitorResult", "nested_rate_ratios",
-           "count_cube", "area_monitor", "is_small_array"]
+           "count_cube", "area_monitor", "is_small_array", "build_areas"]
