@@ -235,7 +235,8 @@ _SCRIPT = r"""
   }
   function chart(series, label) {
     var w = 260, h = 130, l = 36, b = 20, top = 8;
-    var years = series.years, vals = series.rates.concat(series.municipality).filter(function (v) { return v !== null; });
+    var years = series.years, vals = series.rates.concat(series.municipality).filter(function (v) { return v !== null;
+      });
     var max = Math.max.apply(null, vals.concat([0])) || 1;
     var svg = document.createElementNS(SVGNS, "svg");
     svg.setAttribute("viewBox", "0 0 " + w + " " + h); svg.setAttribute("width", w); svg.setAttribute("height", h);
@@ -249,7 +250,8 @@ _SCRIPT = r"""
       p.setAttribute("stroke", colour); p.setAttribute("stroke-width", "2");
       if (dash) p.setAttribute("stroke-dasharray", "4 3"); svg.appendChild(p);
       values.forEach(function (v, i) { if (v === null) return; var c = document.createElementNS(SVGNS, "circle");
-        c.setAttribute("cx", x(i)); c.setAttribute("cy", y(v)); c.setAttribute("r", 2.5); c.setAttribute("fill", colour);
+        c.setAttribute("cx", x(i)); c.setAttribute("cy", y(v)); c.setAttribute("r", 2.5);
+        c.setAttribute("fill", colour);
         svg.appendChild(c); });
     }
     var axis = document.createElementNS(SVGNS, "path");
@@ -257,8 +259,10 @@ _SCRIPT = r"""
     axis.setAttribute("stroke", "#888"); axis.setAttribute("fill", "none"); svg.appendChild(axis);
     [0, max].forEach(function (v) { var tx = document.createElementNS(SVGNS, "text"); tx.setAttribute("x", l - 3);
       tx.setAttribute("y", y(v) + 3); tx.setAttribute("text-anchor", "end"); tx.setAttribute("font-size", "9");
-      tx.textContent = v.toLocaleString(document.documentElement.lang, {maximumFractionDigits: 1}); svg.appendChild(tx); });
-    years.forEach(function (yr, i) { if (years.length > 6 && i % 2) return; var tx = document.createElementNS(SVGNS, "text");
+      tx.textContent = v.toLocaleString(document.documentElement.lang, {maximumFractionDigits: 1});
+        svg.appendChild(tx); });
+    years.forEach(function (yr, i) { if (years.length > 6 && i % 2) return;
+      var tx = document.createElementNS(SVGNS, "text");
       tx.setAttribute("x", x(i)); tx.setAttribute("y", h - 6); tx.setAttribute("text-anchor", "middle");
       tx.setAttribute("font-size", "9"); tx.textContent = yr; svg.appendChild(tx); });
     line(series.municipality, "#999", true);

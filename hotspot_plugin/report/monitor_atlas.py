@@ -150,7 +150,6 @@ def export_atlas(path: str, result: MonitorResult, geoms: Sequence[BaseGeometry]
         frame.attemptSetSceneRect(holder.rect().translated(holder.pos()))
         table.addFrame(frame)
         layout.removeLayoutItem(holder)
-    exporter = QgsLayoutExporter(layout)
     settings = QgsLayoutExporter.PdfExportSettings()
     settings.rasterizeWholeImage = False
     pages = cov.featureCount()

@@ -20,7 +20,8 @@ def incidents_layer(seed=11):
     y = np.r_[y, 441_000 + rng.normal(0, 40, extra)]
     days = np.r_[days, (np.datetime64("2024-10-01") - start).astype(int) + rng.integers(0, 90, extra)]
     layer = QgsVectorLayer("Point?crs=EPSG:28992", "incidents", "memory")
-    layer.dataProvider().addAttributes([QgsField("occurred_at", QVariant.String), QgsField("category", QVariant.String)])
+    layer.dataProvider().addAttributes([QgsField("occurred_at", QVariant.String),
+                                        QgsField("category", QVariant.String)])
     layer.updateFields()
     feats = []
     for xx, yy, d in zip(x, y, days):

@@ -21,7 +21,6 @@ from hotspot_plugin.core.grid_shapes import assign_to_polygons
 from hotspot_plugin.core.scan_stats import rate_ratio
 from hotspot_plugin.core.trend import mann_kendall
 
-
 # ------------------------------------------------------------------------------ Mann-Kendall
 
 def mk_plain(x):
