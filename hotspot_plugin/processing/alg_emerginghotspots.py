@@ -180,10 +180,10 @@ class EmergingHotspotsAlgorithm(HotspotAlgorithm):
         band = p.band if p.band is not None else 1.5 * p.cell
         self.info(feedback, tr("Cells of {cell} m, time steps of {months} months, distance band {band} m, {k} "
                                "previous time steps as neighbours; a bin is a hot or cold spot when its "
-                               "{fdr}p-value within its time step is below {alpha}.").format(
+                               "{pvalue} within its time step is below {alpha}.").format(
                                    cell=format_number(p.cell, 2, strip_zeros=True), months=p.months,
                                    band=format_number(band, 2, strip_zeros=True), k=p.time_neighbours,
-                                   fdr=tr("FDR-adjusted ") if p.fdr else "",
+                                   pvalue=tr("FDR-adjusted p-value") if p.fdr else tr("p-value"),
                                    alpha=format_number(p.alpha, 4, strip_zeros=True)))
         result = em.emerging_hotspots(points.x, points.y, t, p.cell, band, months=p.months,
                                       time_neighbours=p.time_neighbours, alpha=p.alpha, fdr=p.fdr,
