@@ -32,7 +32,7 @@ def test_load_and_unload(qgis_iface, qgis_processing):
     menu = window.findChild(QMenu, plugin.MENU_OBJECT_NAME)
     assert menu is not None and menu.menuAction() in window.menuBar().actions()
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert len(texts) == 12
+    assert len(texts) == 14  # + Emerging hot spots, Area monitor (issue #17)
     toolbar = window.findChild(QToolBar, plugin.TOOLBAR_OBJECT_NAME)
     assert toolbar is not None and len(toolbar.actions()) == 3
     provider = registry.providerById("hotspot")

@@ -68,6 +68,10 @@
             <translation>Buurtmonitor</translation>
         </message>
         <message>
+            <source>Area monitor (Buurtmonitor)…</source>
+            <translation>Buurtmonitor…</translation>
+        </message>
+        <message>
             <source>Areas</source>
             <translation>Gebieden</translation>
         </message>
@@ -158,6 +162,10 @@
         <message>
             <source>Emerging hot spots (Opkomende hotspots)</source>
             <translation>Opkomende hotspots</translation>
+        </message>
+        <message>
+            <source>Emerging hot spots…</source>
+            <translation>Opkomende hotspots…</translation>
         </message>
         <message>
             <source>FDR-adjusted p-value</source>
