@@ -240,7 +240,7 @@ _SCRIPT = r"""
     var max = Math.max.apply(null, vals.concat([0])) || 1;
     var svg = document.createElementNS(SVGNS, "svg");
     svg.setAttribute("viewBox", "0 0 " + w + " " + h); svg.setAttribute("width", w); svg.setAttribute("height", h);
-    function x(i) { return l + (years.length > 1 ? i * (w - l - 8) / (years.length - 1) : (w - l) / 2); }
+    function x(i) { return l + (years.length > 1 ? i * (w - l - 18) / (years.length - 1) : (w - l) / 2); }
     function y(v) { return top + (h - top - b) * (1 - v / max); }
     function line(values, colour, dash) {
       var d = "", pen = false;
