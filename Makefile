@@ -14,7 +14,7 @@ QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := qgis python3-qgis qgis-providers python3-numpy python3-shapely python3-pyproj \
 	python3-rasterio python3-scipy python3-matplotlib python3-venv python3-pip poppler-utils xvfb xauth \
-	pyqt5-dev-tools qttools5-dev-tools sqlite3
+	pyqt5-dev-tools qttools5-dev-tools sqlite3 chromium
 
 export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)

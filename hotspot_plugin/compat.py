@@ -136,3 +136,8 @@ SpatialIndexPresence = _moved(
 )
 WkbType = _moved("WkbType", "QgsWkbTypes.Type")
 # --- end of the moved enums ---
+
+#: The data-defined fill colour of a symbol layer (renamed from PropertyFillColor in QGIS 3.36).
+SYMBOL_FILL_COLOR = getattr(qgis.core.QgsSymbolLayer.Property, "FillColor", None)
+if SYMBOL_FILL_COLOR is None:
+    SYMBOL_FILL_COLOR = qgis.core.QgsSymbolLayer.Property.PropertyFillColor

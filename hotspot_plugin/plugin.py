@@ -60,6 +60,10 @@ class HotspotPlugin:
                          toolbar=False)
         self._add_action("zones.svg", tr("Hotspot zones…"), lambda: self.run_algorithm("hotspot:hotspotzones"),
                          toolbar=False)
+        self._add_action("gistar.svg", tr("Emerging hot spots…"),
+                         lambda: self.run_algorithm("hotspot:emerginghotspots"), toolbar=False)
+        self._add_action("layers.svg", tr("Area monitor (Buurtmonitor)…"),
+                         lambda: self.run_algorithm("hotspot:areamonitor"), toolbar=False)
         self.menu.addSeparator()
         self._add_action("scan.svg", tr("Environment scan (omgevingsscan)…"), self.show_scan_wizard)
         self._add_action("schouw.svg", tr("Prepare buurtschouw…"), self.show_schouw, toolbar=False)

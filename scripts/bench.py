@@ -21,6 +21,8 @@ BENCHMARKS = [
     ("Density heatmap against QGIS's own (targets: >= 5x faster at 1e6 points and r = 20 cells, >= 10x at "
      "r = 50, never slower at 1e4; a 20000 x 20000 raster within 3 GiB)", "bench_heatmap.py", []),
     ("Gi* on 500k points, 1000 x 1000 cells, 999 permutations (target < 30 s)", "bench_gistar.py", []),
+    ("Area monitor on 500 areas x 10 years x 1e6 incidents (target <= 30 s); emerging hot spots on 200 x 200 "
+     "cells x 40 time steps (target <= 60 s)", "bench_monitor.py", []),
 ]
 
 

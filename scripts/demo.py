@@ -77,6 +77,18 @@ def main(out: Path) -> None:
                 INCIDENTS=incidents, OUTPUT=out / "hotspotzones.gpkg")
     print(f"     {zones['N_ZONES']} hotspot zones (hotspotzones.gpkg)")
 
+    # 1d. Stad in cijfers: the buurtmonitor of the town (layer, atlas with one page per buurt, offline HTML
+    #     dashboard) and the emerging hot spots per quarter on 100 m cells.
+    monitor = run("hotspot:areamonitor", GPKG=gpkg, OUTPUT=out / "buurtmonitor.gpkg", REPORT=out / "buurtmonitor.pdf",
+                  DASHBOARD=out / "buurtmonitor.html")
+    print(f"     buurtmonitor: {monitor['N_AREAS']} buurten, {monitor['N_FLAGGED']} with accumulating problems "
+          f"(buurtmonitor.gpkg, buurtmonitor.pdf, buurtmonitor.html)")
+    emerging = run("hotspot:emerginghotspots", INPUT=incidents, CELL_SIZE=100, TIME_STEP_MONTHS=3, SEED=1,
+                   OUTPUT=out / "opkomende_hotspots.gpkg")
+    print(f"     emerging hot spots: {emerging['N_HOT_PATTERNS']} cells with a hot spot pattern, "
+          f"{emerging['N_COLD_PATTERNS']} with a cold spot pattern in {emerging['N_STEPS']} quarters "
+          f"(opkomende_hotspots.gpkg)")
+
     # 2. Near-repeat analysis of the burglaries, and the warning letters for the last two weeks.
     burglary = "category = '1.1.1'"
     knox = run("hotspot:nearrepeat", INPUT=incidents, FILTER=burglary, SEED=2024,

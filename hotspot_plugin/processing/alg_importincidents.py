@@ -26,7 +26,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..compat import INT, STRING, FeatureRequestFlag, GeometryType, WkbType
+from ..compat import INT, STRING, FeatureRequestFlag, GeometryType, ProcessingSourceType, WkbType
 from ..core.categories import parse_alias_text
 from ..core.csv_source import ENCODINGS, is_csv_path, read_csv, read_header
 from ..core.import_columns import ROLE_LABELS, ROLES, guess_mapping, xy_look_geographic

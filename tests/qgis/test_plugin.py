@@ -33,7 +33,8 @@ def test_load_and_unload(qgis_iface, qgis_processing):
     assert menu is not None and menu.menuAction() in window.menuBar().actions()
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     # 12 of 0.1 + import areas (issue #13) + effect of a measure, camera coverage, camera placement (issue #16)
-    assert len(texts) == 16
+    # + emerging hot spots, area monitor (issue #17)
+    assert len(texts) == 18
     assert "Import areas (buurten, wijken)…" in texts
     toolbar = window.findChild(QToolBar, plugin.TOOLBAR_OBJECT_NAME)
     assert toolbar is not None and len(toolbar.actions()) == 3
