@@ -17,6 +17,7 @@ from typing import Any, List, Mapping, Optional, Sequence
 from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
+from .advice import Advice
 from .errors import InputError
 from .i18n import N_
 from .measure_effect import Periods
@@ -104,10 +105,10 @@ def as_location(geometry: BaseGeometry, point_radius: float = POINT_RADIUS) -> M
     return MultiPolygon(polys)
 
 
-def records_from_advice(advice: Mapping[str, Any], area: BaseGeometry, scan_uuid: str,
+def records_from_advice(advice: Optional[Advice], area: BaseGeometry, scan_uuid: str,
                         titles: Optional[Mapping[str, str]] = None,
                         existing: Sequence[str] = ()) -> List[MeasureRecord]:
-    """Register records for the chosen measures of a scan's advice (its stored JSON).
+    """Register records for the chosen measures of a scan's advice.
 
     Location: the scan area; kind, owner, priority and note from the chosen measure; status
     planned; the start date the measure's due date when it has one. *titles* maps catalogue ids
@@ -117,12 +118,11 @@ def records_from_advice(advice: Mapping[str, Any], area: BaseGeometry, scan_uuid
     titles = titles or {}
     seen = set(existing)
     records: List[MeasureRecord] = []
-    for m in (advice or {}).get("measures") or []:
-        mid = m.get("measure_id") or ""
-        record = MeasureRecord(location=area, measure_id=mid, title=m.get("text") or titles.get(mid, mid),
-                               owner=m.get("owner") or "", status=PLANNED, start_date=m.get("due_date"),
-                               scan_uuid=scan_uuid, priority=m.get("priority"), source="advies",
-                               note=m.get("note") or "")
+    for m in advice.measures if advice is not None else []:
+        mid = m.measure_id or ""
+        record = MeasureRecord(location=area, measure_id=mid, title=m.text or titles.get(mid, mid),
+                               owner=m.owner or "", status=PLANNED, start_date=m.due_date,
+                               scan_uuid=scan_uuid, priority=m.priority, source="advies", note=m.note or "")
         if not record.key() or record.key() in seen:
             continue
         seen.add(record.key())

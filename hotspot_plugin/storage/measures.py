@@ -161,7 +161,7 @@ def register_scan_measures(path: str, scan_key: str, titles: Optional[Mapping[st
     Returns the records added."""
     record = load_scan(path, scan_key)
     existing = [m.key() for m in list_measures(path, scan_uuid=record.uuid)]
-    drafts = records_from_advice(record.advice or {}, record.area, record.uuid, titles, existing)
+    drafts = records_from_advice(record.advice, record.area, record.uuid, titles, existing)
     return add_measures(path, drafts, qml)
 
 

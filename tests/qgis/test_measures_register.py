@@ -8,6 +8,7 @@ from osgeo import ogr
 from qgis.core import QgsVectorLayer
 from shapely.geometry import Point, Polygon
 
+from hotspot_plugin.core.advice import Advice
 from hotspot_plugin.core.errors import InputError
 from hotspot_plugin.core.measure_register import MeasureRecord
 from hotspot_plugin.storage import measures as reg
@@ -36,11 +37,12 @@ def test_add_list_by_place_and_register_a_scan(make_gpkg):
     assert [m.title for m in reg.list_measures(path, statuses=["gepland"])] == [
         "Extra lantaarnpaal", "Jongerenwerk elders"]
 
-    scan = save_scan(path, ScanRecord(area=SQUARE, title="Marktplein", advice={"format": "hotspot-advice/1",
-        "findings": [], "measures": [
+    advice = Advice.from_json({
+        "format": "hotspot-advice/1", "findings": [], "measures": [
             {"measure_id": "verlichting_openbare_ruimte", "priority": 1, "owner": "gemeente",
              "due_date": "2025-06-01", "finding_ids": []},
-            {"measure_id": None, "text": "Bankjes weghalen", "priority": 3, "owner": "", "finding_ids": []}]}))
+            {"measure_id": None, "text": "Bankjes weghalen", "priority": 3, "owner": "", "finding_ids": []}]})
+    scan = save_scan(path, ScanRecord(area=SQUARE, title="Marktplein", advice=advice))
     first = reg.register_scan_measures(path, scan.reference, titles={"verlichting_openbare_ruimte": "Verlichting"})
     assert [(m.title, m.status, m.start_date, m.priority, m.source) for m in first] == [
         ("Verlichting", "gepland", "2025-06-01", 1, "advies"), ("Bankjes weghalen", "gepland", None, 3, "advies")]
