@@ -79,7 +79,7 @@ def _gpkg(xs, ys, path):
 def _csv(xs, ys, path):
     with open(path, "w", encoding="utf-8") as fh:
         fh.write("x;y\n")
-        fh.writelines(f"{x!r};{y!r}\n" for x, y in zip(xs, ys))
+        fh.writelines(f"{float(x)!r};{float(y)!r}\n" for x, y in zip(xs, ys))  # numpy 2 reprs carry np.float64(...)
     layer = QgsVectorLayer(f"file://{path}?delimiter=;&xField=x&yField=y&crs=EPSG:28992", "csv", "delimitedtext")
     assert layer.isValid() and layer.featureCount() == 3000
     return layer
