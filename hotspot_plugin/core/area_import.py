@@ -29,6 +29,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from .errors import InputError
 from .i18n import N_
+from .incident_import import Rejection as Skip  # a skipped feature: its row, reason template, parameters
 
 LEVELS = ("buurt", "wijk", "gemeente", "sector")
 ROLES = ("code", "name", "inhabitants", "dwellings", "municipality", "parent")
@@ -168,20 +169,6 @@ def year_from_name(name: str) -> Optional[int]:
     ``sh_statbel_statistical_sectors_31370_20230101`` -> 2023)."""
     found = _YEAR.findall(str(name or ""))
     return int(found[-1]) if found else None
-
-
-@dataclass
-class Skip:
-    row: int  # 1-based feature number in the source
-    template: str
-    params: Dict[str, object] = field(default_factory=dict)
-
-    def render(self, translate=None) -> str:
-        text = translate(self.template) if translate else self.template
-        try:
-            return text.format(**self.params)
-        except (KeyError, IndexError, ValueError):
-            return self.template.format(**self.params)
 
 
 @dataclass
