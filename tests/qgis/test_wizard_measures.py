@@ -23,7 +23,7 @@ from tests.qgis.test_scan_wizard import (  # noqa: F401 - fixtures
 )
 
 
-def test_advice_page_lists_the_register_and_save_registers_the_measures(make_wizard, demo_gpkg, dutch):
+def test_advice_page_lists_the_register_and_save_registers_the_measures(make_wizard, demo_gpkg, dutch):  # noqa: F811
     centre = Polygon(CENTRE)
     # an earlier measure inside the scan area and one far away (not listed)
     add_measures(str(demo_gpkg), [
