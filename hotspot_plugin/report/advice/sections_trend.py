@@ -146,7 +146,7 @@ class TrendSection:
         """Per pattern class in the scan area: colour, label, number of cells, explanation."""
         return [[("", em.PATTERN_COLOURS[code]), tr(em.PATTERN_LABELS[code]),
                  format_number(facts.patterns[code], 0, self.fmt.decimal, group=True),
-                 tr(em.PATTERN_EXPLANATIONS[code])]
+                 tr(em.PATTERN_EXPLANATIONS[code]) if code else tr("Incidents, but none of the patterns above.")]
                 for code in em.pattern_codes() if facts.patterns.get(code)]
 
     def _emerging_page(self, facts: MonitorFacts, heading: str) -> None:

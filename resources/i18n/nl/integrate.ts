@@ -44,6 +44,10 @@
             <translation>Incidenten per jaar, alle veiligheidsvelden</translation>
         </message>
         <message>
+            <source>Incidents, but none of the patterns above.</source>
+            <translation>Incidenten, maar geen van de patronen hierboven.</translation>
+        </message>
+        <message>
             <source>lower</source>
             <translation>lager</translation>
         </message>
