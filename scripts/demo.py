@@ -111,11 +111,6 @@ def main(out: Path) -> None:
     print(f"     scan {result['REFERENCE']}: {result['N_INCIDENTS']} incidents in the Binnenstad in the last "
           f"12 months, {result['FINDINGS']} findings (omgevingsscan_binnenstad.tif)")
 
-    # 3b. The advice on spatial safety of that scan as a PDF, built from the page templates.
-    report = run("hotspot:advicereport", GPKG=gpkg, SCAN=result["SCAN_UUID"],
-                 OUTPUT=out / "advies_binnenstad.pdf")
-    print(f"     advice report: {int(float(report['PAGES']))} pages (advies_binnenstad.pdf)")
-
     # 4. Buurtschouw for that scan: points and a walking route along the streets, then the folder for the
     #    field (GeoPackage + QGIS project for QField / Mergin Maps, DCIM/, printed field maps).
     scan_uuid = result["SCAN_UUID"]
@@ -147,11 +142,38 @@ def main(out: Path) -> None:
                  AFTER_END="2025-06-30", GROUP_FIELD="source", OUTPUT=out / "effect_cameras.csv",
                  CHART=out / "effect_cameras.png")
     print(f"     {effect['CONCLUSION']} (effect_cameras.png)")
+    register_cameras(gpkg, out / "camerabereik.gpkg", "2024-07-01")
+
+    # 6. The advice on spatial safety of the Binnenstad scan as a PDF, built from the page templates: with
+    #    the development over the years (area monitor, emerging hot spots) and the measures at this place
+    #    (the cameras, evaluated from their start; the three planned ones).
+    report = run("hotspot:advicereport", GPKG=gpkg, SCAN=scan_uuid, OUTPUT=out / "advies_binnenstad.pdf")
+    print(f"     advice report: {int(float(report['PAGES']))} pages (advies_binnenstad.pdf)")
 
     print("\nOutputs:")
     for path in sorted(out.iterdir()):
         print(f"  {path}")
     print(f"\nOpen {out / 'zuiderwaarde.qgs'} in QGIS to see them.")
+
+
+def register_cameras(gpkg: Path, coverage: Path, start: str) -> None:
+    """The town's cameras (their coverage) as one active measure in the register, started on *start*."""
+    from osgeo import ogr
+    from shapely import wkb
+    from shapely.ops import unary_union
+
+    sys.path.insert(0, str(ROOT))
+    from hotspot_plugin.core.measure_register import MeasureRecord
+    from hotspot_plugin.storage.measures import add_measures
+
+    ds = ogr.Open(str(coverage))
+    area = unary_union([wkb.loads(bytes(f.GetGeometryRef().ExportToWkb())) for f in ds.GetLayer(0)
+                        if f.GetGeometryRef() is not None])
+    ds = None
+    add_measures(str(gpkg), [MeasureRecord(location=area, measure_id="cameratoezicht",
+                                           title="Cameratoezicht (bestaande camera's)", owner="gemeente",
+                                           status="actief", start_date=start, source="hand")])
+    print(f"     the cameras as an active measure since {start} in the register")
 
 
 def write_buildings(gpkg: Path, path: Path) -> str:

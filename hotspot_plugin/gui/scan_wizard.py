@@ -40,8 +40,10 @@ from .. import log
 from ..compat import ProcessingAlgorithmFlag
 from ..core.advice import Advice, Catalogue, load_catalogue
 from ..core.errors import HotspotError
-from ..i18n import tr
+from ..i18n import dutch, tr
 from ..settings import Settings
+from ..storage.measure_style import measures_qml
+from ..storage.measures import register_scan_measures
 from ..storage.scans import ScanRecord, load_scan, save_scan
 from .scan_pages import AdvicePage, AnalysisPage, AreaPage, DataPage, SavePage, show_message
 from .tasks import RecordingFeedback
@@ -457,9 +459,25 @@ class ScanWizard(QWizard):
         message = tr("Saved as {reference}, version {version} ({status}).").format(
             reference=record.reference, version=record.version, status=status_text
         )
+        added = self.register_measures(record)
+        if added:
+            message += " " + tr("{n} measures added to the measures register.").format(n=len(added))
         if self.iface is not None:
             self.iface.messageBar().pushMessage(tr("Environment scan"), message, Qgis.MessageLevel.Success, 5)
         return True, message
+
+    def register_measures(self, record: ScanRecord) -> list:
+        """Register the chosen measures of the saved *record* at its area (status planned; the
+        measures it registered before are not added again); returns the records added."""
+        lang = "nl" if dutch() else "en"
+        titles = {mid: m.title(lang) for mid, m in self.catalogue().measures.items()}
+        try:
+            added = register_scan_measures(self.gpkg_path(), record.uuid, titles=titles, qml=measures_qml())
+        except HotspotError as exc:
+            log.warning(tr("The measures could not be registered: {error}").format(error=exc.render(tr)))
+            return []
+        self.advice_page.fill_register()
+        return added
 
     # Report and buurtschouw --------------------------------------------------------------------------
     def make_report(self, pdf_path: str) -> bool:

@@ -1,7 +1,8 @@
 """The report section 'Evaluatie': measures registered at the place of a later scan, evaluated.
 
-The section is a mixin the lead wires into AdviceReport; here it is built on its own in a report
-subclass and exported to PDF (pages rendered with pdftoppm to look at).
+The section is a step of AdviceReport.build; here it is built on its own (page_evaluation of an
+AdviceReport) and exported to PDF (pages rendered with pdftoppm to look at). The whole report
+with the section is tested in test_report_sections.py.
 """
 from __future__ import annotations
 
@@ -14,16 +15,12 @@ from hotspot_plugin.core import measure_effect as me
 from hotspot_plugin.core.measure_register import MeasureRecord
 from hotspot_plugin.report.advice.export import export_pdf
 from hotspot_plugin.report.advice.report import AdviceReport
-from hotspot_plugin.report.advice.sections_evaluation import EvaluationSection, evaluate_measures
+from hotspot_plugin.report.advice.sections_evaluation import evaluate_measures
 from hotspot_plugin.storage.measures import add_measures
 from hotspot_plugin.storage.scan_inputs import read_incidents, reading
 from tests.qgis.test_advicereport import AREA, X0, Y0, fill_town, make_record, pdf_text, squash
 
 MEASURE_AREA = box(X0 + 300, Y0 + 300, X0 + 700, Y0 + 700)
-
-
-class EvaluationReport(EvaluationSection, AdviceReport):
-    pass
 
 
 def test_evaluation_counts_and_pages(make_gpkg, tmp_path):
@@ -55,7 +52,7 @@ def test_evaluation_counts_and_pages(make_gpkg, tmp_path):
     assert evaluations[1].effect is None and evaluations[1].reason
 
     record = make_record(path, AREA, "Marktplein", reference="HS-2026-009")
-    report = EvaluationReport(str(path), record, str(tmp_path / "work"))
+    report = AdviceReport(str(path), record, str(tmp_path / "work"))
     try:
         report.doc.start_section("evaluation")
         report.page_evaluation()

@@ -1,4 +1,6 @@
-"""Page 4 of the environment-scan wizard: the drafted findings and their measures, editable.
+"""Page 4 of the environment-scan wizard: the drafted findings and their measures, editable; below
+them, read-only, the measures the register of the safety GeoPackage already holds at this place
+(``storage.measures.list_measures`` on the scan area; saving the scan adds its own).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -27,7 +30,9 @@ from qgis.PyQt.QtWidgets import (
 
 from ...core.advice import Advice, Catalogue, ChosenMeasure, Finding, render
 from ...core.errors import HotspotError
+from ...core.measure_register import SOURCES, STATUSES, MeasureRecord
 from ...i18n import decimal_sign, dutch, tr
+from ...storage.measures import list_measures
 from .common import (
     date_format,
     pydate,
@@ -126,6 +131,7 @@ class AdvicePage(QWizardPage):
         splitter.addWidget(bottom)
         splitter.setSizes([220, 280])
         layout.addWidget(splitter, 1)
+        layout.addWidget(self._register_box())
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
@@ -144,6 +150,72 @@ class AdvicePage(QWizardPage):
         self.up_button.clicked.connect(lambda: self.move_measure(-1))
         self.down_button.clicked.connect(lambda: self.move_measure(1))
         self.measures.itemChanged.connect(self._measure_edited)
+
+    def _register_box(self) -> QWidget:
+        box = QWidget()
+        box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        self.register_title = QLabel()
+        self.register_title.setWordWrap(True)
+        box_layout.addWidget(self.register_title)
+        self.register = QTableWidget(0, 5)
+        self.register.setHorizontalHeaderLabels(
+            [tr("Measure"), tr("Status"), tr("Start"), tr("Owner"), tr("Registered from")]
+        )
+        header = self.register.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.register.verticalHeader().setVisible(False)
+        self.register.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.register.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.register.setToolTip(tr("Edit the register in QGIS: the layer 'measures' of the safety GeoPackage."))
+        box_layout.addWidget(self.register)
+        box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        return box
+
+    # The measures register ---------------------------------------------------------------------------
+    def registered_measures(self) -> List[MeasureRecord]:
+        """The register's measures whose location meets the scan area (none without a record)."""
+        wizard = self.wizard()
+        record = wizard.record if wizard is not None else None
+        if record is None or record.area is None or not wizard.gpkg_path():
+            return []
+        try:
+            return list_measures(wizard.gpkg_path(), area=record.area)
+        except HotspotError:
+            return []
+
+    def fill_register(self) -> None:
+        """The read-only table of the measures already registered at this place."""
+        measures = self.registered_measures()
+        record = self.wizard().record if self.wizard() is not None else None
+        own = record.uuid if record is not None else ""
+        self.register.setRowCount(len(measures))
+        for row, m in enumerate(measures):
+            origin = tr("this scan") if own and m.scan_uuid == own else tr(SOURCES.get(m.source, m.source or "–"))
+            start = qdate(m.start_date).toString(date_format()) if m.start_date else "–"
+            values = [m.title or m.measure_id, tr(STATUSES.get(m.status, m.status)), start,
+                      self.owner_text(m.owner), origin]
+            for column, value in enumerate(values):
+                self.register.setItem(row, column, QTableWidgetItem(value))
+        self.register.setVisible(bool(measures))
+        # as high as its rows (at most 4 without scrolling)
+        rows = max(1, min(4, len(measures)))
+        self.register.setMaximumHeight(self.register.horizontalHeader().sizeHint().height()
+                                       + rows * self.register.verticalHeader().defaultSectionSize() + 4)
+        if measures:
+            self.register_title.setText(tr("Measures at this place in the measures register ({n}):").format(
+                n=len(measures)))
+        else:
+            self.register_title.setText(tr("Measures at this place: none in the measures register yet. Saving "
+                                           "the scan registers its measures."))
+
+    def owner_text(self, owner: str) -> str:
+        label = self.catalogue.owners.get(owner) if owner else None
+        if label:
+            return label.get("nl" if dutch() else "en") or label.get("nl") or owner
+        return owner or "–"
 
     # Helpers -------------------------------------------------------------------------------------
     @property
@@ -179,6 +251,7 @@ class AdvicePage(QWizardPage):
     # Findings ------------------------------------------------------------------------------------
     def initializePage(self) -> None:  # noqa: N802 - Qt API
         self.fill_findings()
+        self.fill_register()
 
     def current_finding(self) -> Optional[Finding]:
         rows = self.findings.selectionModel().selectedRows() if self.findings.selectionModel() else []

@@ -26,9 +26,11 @@ from .house import HouseStyle
 from .layers import MapLayers
 from .sections_appendix import AppendixSection
 from .sections_area import AreaSections
+from .sections_evaluation import EvaluationSection
 from .sections_findings import FindingSections
 from .sections_front import FrontSections
 from .sections_results import ResultSections
+from .sections_trend import TrendSection
 
 
 @dataclass
@@ -52,7 +54,8 @@ class ReportResult:
             self.report = None
 
 
-class AdviceReport(ReportFacts, FrontSections, AreaSections, ResultSections, FindingSections, AppendixSection):
+class AdviceReport(ReportFacts, FrontSections, AreaSections, ResultSections, TrendSection, EvaluationSection,
+                   FindingSections, AppendixSection):
     """Builds the print layout of the advice for one saved scan (see the package docstring).
 
     The pages are drawn by the section mixins into :attr:`doc` (a :class:`~.document.Document`:
@@ -153,6 +156,8 @@ class AdviceReport(ReportFacts, FrontSections, AreaSections, ResultSections, Fin
             ("introduction", self.page_introduction),
             ("area", self.page_area),
             ("results", self.page_results),
+            ("trend", self.page_trend),
+            ("evaluation", self.page_evaluation),
             ("schouw", self.page_schouw),
             ("conclusions", self.page_conclusions),
             ("recommendations", self.page_recommendations),

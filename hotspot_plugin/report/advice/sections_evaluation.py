@@ -1,9 +1,11 @@
 """The section 'Evaluatie' of the advice report: the effect of the measures registered at this place.
 
-For the lead (not wired in yet): add :class:`EvaluationSection` to ``AdviceReport``'s bases and
-a step ``("evaluation", self.page_evaluation)`` after "results" in ``AdviceReport.build``. It
-uses ``self.gpkg``, ``self.record`` (the scan: its area and uuid), ``self.doc`` and
-``self.fmt.dutch``; a scan without registered measures at its place gets no page.
+The section is the step ``("evaluation", self.page_evaluation)`` of ``AdviceReport.build``, after
+the results. It uses ``self.gpkg``, ``self.record`` (the scan: its area and uuid), ``self.doc``
+and ``self.fmt``; a scan without registered measures at its place gets no page. Its first page,
+'Measures at this place' ("Maatregelen op deze plek"), lists them from the register (kind,
+status, dates, owner, where they came from); then the text and one chart page per evaluated
+measure.
 
 Each measure with a start date that lies in the register at this place (other than the ones
 this scan itself registered) is evaluated as hotspot:measureeffect does, with equal before
@@ -21,7 +23,7 @@ from typing import List, Optional
 import numpy as np
 
 from ...core import measure_effect as me
-from ...core.measure_register import MeasureRecord, evaluation_periods
+from ...core.measure_register import SOURCES, STATUSES, MeasureRecord, evaluation_periods
 from ...core.numbers import format_number
 from ...i18n import tr
 from ...storage.measures import list_measures
@@ -105,6 +107,7 @@ class EvaluationSection:
         if not evaluations:
             return
         decimal = "," if self.fmt.dutch else "."
+        self.register_page(evaluations)
         heading = tr("Evaluation of earlier measures")
         charted = [ev for ev in evaluations if ev.effect is not None][:self.MAX_EVALUATION_PAGES]
         rest = [ev for ev in evaluations if ev not in charted]
@@ -123,3 +126,30 @@ class EvaluationSection:
                 ev.effect.counts, path, decimal, title=tr("Incidents before and after the measure"),
                 buffer_label=tr("Buffer (250 m)"), width_in=w / 25.4, height_in=h / 25.4, dpi=200))
             self.doc.remove(items, "chart_2", "table", "note")
+
+    def register_rows(self, evaluations: List[MeasureEvaluation]) -> List[List[str]]:
+        """One row per registered measure: title, status, start, end, owner, origin, evaluated."""
+        rows = []
+        for ev in evaluations:
+            m = ev.measure
+            rows.append([m.title or m.measure_id, tr(STATUSES.get(m.status, m.status)),
+                         self.fmt.date(m.start_date) or "–", self.fmt.date(m.end_date) or "–",
+                         self.owner_label(m.owner) if m.owner else "–", tr(SOURCES.get(m.source, m.source or "–")),
+                         tr("yes") if ev.effect is not None else tr("no")])
+        return rows
+
+    def register_page(self, evaluations: List[MeasureEvaluation]) -> None:
+        """The page 'Measures at this place': the register's measures whose location meets the area."""
+        heading = tr("Measures at this place")
+        items = self.doc.add_page("table", heading)
+        self.doc.set_text(items, "intro", tr(
+            "Measures in the register of the safety GeoPackage whose location meets the scan area: {n} (registered "
+            "by earlier scans, by the camera placement or by hand; this scan's own measures are in chapter 6). "
+            "Those with a start date inside the data are evaluated on the next pages.").format(
+                n=len(evaluations)), shrink=True)
+        self.doc.fill_table(items, "table", [tr("Measure"), tr("Status"), tr("Start"), tr("End"), tr("Owner"),
+                                             tr("Registered from"), tr("Evaluated")],
+                            self.register_rows(evaluations), [0.25, 0.09, 0.14, 0.14, 0.14, 0.14, 0.1],
+                            [False, False, True, True, False, False, False], continuation=heading)
+        self.doc.set_text(items, "note", tr("Edit the register in QGIS: the layer 'measures' of the safety "
+                                            "GeoPackage, with its form."), shrink=True)
