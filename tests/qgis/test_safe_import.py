@@ -62,7 +62,7 @@ def files_under(folder: Path) -> list:
     return sorted(p for p in folder.rglob("*") if p.is_file() or p.is_symlink())
 
 
-def test_photo_paths_that_leave_the_package_are_refused(package, run_alg, tmp_path):
+def test_photo_paths_that_leave_the_package_are_refused(package, run_alg, tmp_path):  # noqa: F811
     path, _record, res = package
     folder = Path(res["FOLDER"])
     dcim = folder / "DCIM"
@@ -137,7 +137,7 @@ def test_photo_paths_that_leave_the_package_are_refused(package, run_alg, tmp_pa
     assert sorted(p.name for p in files_under(office)) == ["goed.jpg", "groot.jpg"]
 
 
-def test_a_refused_import_leaves_the_safety_gpkg_as_it_was(package, run_alg):
+def test_a_refused_import_leaves_the_safety_gpkg_as_it_was(package, run_alg):  # noqa: F811
     """Hostile photo paths together with a damaged row: nothing is imported, nothing is copied."""
     path, _record, res = package
     jpeg(Path(res["FOLDER"]) / "DCIM" / "goed.jpg")
