@@ -45,7 +45,7 @@ def cells(path: Path, delimiter: str) -> set:
 
 def test_mail_merge_csv_shows_crafted_addresses_as_text(run_alg, tmp_path):
     rows = []
-    for k, (ident, x, y, street, number, letter, addition) in enumerate(ADDRESSES):
+    for k, (ident, x, y, _street, number, letter, _addition) in enumerate(ADDRESSES):
         values = {
             "identificatie": f"0599010000{ident}",
             "openbare_ruimte": ATTACKS[k % len(ATTACKS)],
@@ -71,7 +71,7 @@ def test_rejected_rows_csv_shows_crafted_cells_as_text(make_gpkg, write_csv, run
     gpkg = make_gpkg()
     header = ["registratienummer", "datum", "soort", "x", "y", "omschrijving"]
     rows = [header, ["PL1", "03-01-2025 22:15", "1.1.1", "152000", "443000", "gewoon"]]
-    for k, attack in enumerate(ATTACKS):
+    for attack in ATTACKS:
         rows.append([attack, "gisteren", attack, "152000", "443000", attack])  # unreadable date: rejected
     rows.append(["B9", "gisteren", "1.1.1", "-5", "443000", "-12"])  # a number stays a number
     out = tmp_path / "afgewezen.csv"
