@@ -38,10 +38,10 @@ from typing import Dict, List, Optional, Sequence
 import numpy as np
 from scipy import stats
 
+from . import disclosure
 from .categories import SAFETY_FIELDS
 from .i18n import N_
 from .progress import Monitor, ensure
-from . import disclosure
 from .scan_types import DEFAULT_SMALL_COUNT
 from .trend import TrendResult, mann_kendall
 

@@ -75,7 +75,7 @@ def _ranges(
     big = int(math.ceil(total)) if total is not None else 10**9
     lo: List[int] = []
     hi: List[int] = []
-    for p, s in zip(parts, states):
+    for s in states:
         if s == SHOWN:
             continue
         if s == SMALL:
@@ -136,6 +136,30 @@ def protect_column(
     if solvable(values, states, total, total_state, threshold):
         states = [HIDDEN] * len(states)
     return Column(tuple(states), total_state)
+
+
+def protect_parts(
+    head: Sequence[Optional[float]],
+    parts: Sequence[Sequence[Optional[float]]],
+    threshold: int = DEFAULT_THRESHOLD,
+    head_states: Optional[Sequence[str]] = None,
+) -> List[Tuple[str, ...]]:
+    """The states of rows of counts (*parts*, e.g. safety fields) under a head row (their total),
+    column by column with :func:`protect_column`. *head_states* (default: primary only) is how the
+    head itself is published; in a column whose head is not shown, every non-zero part is hidden
+    too (they would add up to the head)."""
+    if head_states is None:
+        head_states = [_state(v, threshold) for v in head]
+    columns = []
+    for c, total in enumerate(head):
+        values = [row[c] for row in parts]
+        if head_states[c] == SHOWN:
+            columns.append(protect_column(values, total, threshold).parts)
+        else:
+            columns.append(
+                tuple(SMALL if is_small(v, threshold) else HIDDEN if (v or 0) > 0 else SHOWN for v in values)
+            )
+    return [tuple(col[i] for col in columns) for i in range(len(parts))]
 
 
 def publish(n: Optional[float], state: str, threshold: int, number) -> str:
