@@ -155,9 +155,13 @@ class ResultSections:
         )
         groups = self.field_groups()
         labels = [self.field_label(g["code"]) for g in groups]
+        hidden = [self.count_states(g) for g in groups]  # the table's "x" are no bars either
         series = [
-            (tr("Period"), [g["area"]["n"] for g in groups], self.colour.name()),
-            (tr("Comparison period"), [g["area"]["n_comparison"] for g in groups], charts.COMPARISON_COLOUR),
+            (tr("Period"), [None if s[0] == dc.HIDDEN else g["area"]["n"] for g, s in zip(groups, hidden)],
+             self.colour.name()),
+            (tr("Comparison period"),
+             [None if s[1] == dc.HIDDEN else g["area"]["n_comparison"] for g, s in zip(groups, hidden)],
+             charts.COMPARISON_COLOUR),
         ]
         if any(g["area"]["n"] or g["area"]["n_comparison"] for g in groups):
             self.doc.set_picture(
