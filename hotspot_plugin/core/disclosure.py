@@ -27,19 +27,12 @@ import math
 from dataclasses import dataclass
 from typing import List, Optional, Sequence, Tuple
 
-from .i18n import N_
-
 DEFAULT_THRESHOLD = 5
 #: How a count is published.
 SHOWN = "shown"
 SMALL = "small"  # primary: "<t"
 HIDDEN = "hidden"  # secondary: "x"
 HIDDEN_MARK = "x"
-#: The rule in one sentence, for notes under tables (an N_ template; {threshold}, {below}).
-RULE_NOTE = N_(
-    "Counts from 1 to {below} are shown as <{threshold}; x: hidden so that a small count cannot be "
-    "computed back from the total."
-)
 
 
 def is_small(n: Optional[float], threshold: int = DEFAULT_THRESHOLD) -> bool:

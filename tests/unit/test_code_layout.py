@@ -189,6 +189,16 @@ def test_one_csv_writer():
     assert offenders == {}, f"write CSV with storage.csv_out.write_csv: {offenders}"
 
 
+def test_layout_text_goes_through_literal_text():
+    """In report/, only report/literal.py calls setText: user text on a label prints as typed."""
+    offenders = [
+        str(p.relative_to(PKG))
+        for p in _modules(PKG / "report")
+        if p.name != "literal.py" and ".setText(" in p.read_text(encoding="utf-8")
+    ]
+    assert offenders == [], f"use report.literal.set_label_text: {offenders}"
+
+
 #: The typed parts of a scan record (core.scan_record) and the names a record (or its results) goes by.
 RECORD_PARTS = {"parameters", "results", "advice"}
 RECORD_OWNERS = {"record", "saved", "old", "rec", "result", "results"}

@@ -4,6 +4,18 @@
     <context>
         <name>Hotspot</name>
         <message>
+            <source>* significant (p &lt; {alpha}). –: not computable, or based on a count that is not shown. Counts from 1 to {below} are shown as &lt;{threshold}; x: hidden so that a small count cannot be computed back from the total. Rates per period; ² ratio per km² (too few inhabitants for a ratio per 1,000).</source>
+            <translation>* significant (p &lt; {alpha}). –: niet te berekenen, of gebaseerd op een aantal dat niet getoond wordt. Aantallen van 1 tot en met {below} staan er als &lt;{threshold}; x: verborgen zodat een klein aantal niet uit het totaal terug te rekenen is. Cijfers per periode; ² verhouding per km² (te weinig inwoners voor een verhouding per 1.000).</translation>
+        </message>
+        <message>
+            <source>Counts below {t} are shown as '&lt;{t}'; x: hidden so that a small count cannot be computed back from the total. Change: against {c_start} up to and including {c_end}; * = significant (p &lt; 0.05). Against the municipality: rate ratio (point at a number for its 95% interval).</source>
+            <translation>Aantallen onder {t} staan als '&lt;{t}'; x: verborgen zodat een klein aantal niet uit het totaal terug te rekenen is. Verandering: ten opzichte van {c_start} tot en met {c_end}; * = significant (p &lt; 0,05). T.o.v. gemeente: verhouding van de cijfers (wijs een getal aan voor het 95%-interval).</translation>
+        </message>
+        <message>
+            <source>Counts from 1 to {below} are published as "&lt;{threshold}" (primary suppression). Where counts stand beside their total (the safety fields and all incidents, the categories and their field), further counts are hidden as "x", the smallest first, until no count shown as "&lt;{threshold}" can be computed back from the total and the other counts (secondary suppression); when that is not possible, only the total is shown. No rate, change, ratio or percentage is computed on a count that is not shown, and a share is given only when the part and the rest are both zero or at least {threshold}. Zero is shown: it concerns no one. Counts that are not about persons (inhabitants, risk objects) are not suppressed. Charts show small counts hatched. The scan itself used the threshold {scan_threshold}.</source>
+            <translation>Aantallen van 1 tot en met {below} worden gepubliceerd als "&lt;{threshold}" (primaire onderdrukking). Waar aantallen naast hun totaal staan (de veiligheidsvelden en alle incidenten, de categorieën en hun veld), worden verdere aantallen verborgen als "x", de kleinste eerst, totdat geen aantal dat als "&lt;{threshold}" getoond wordt nog uit het totaal en de andere aantallen terug te rekenen is (secundaire onderdrukking); lukt dat niet, dan wordt alleen het totaal getoond. Op een aantal dat niet getoond wordt, wordt geen cijfer, verandering, verhouding of percentage berekend, en een aandeel wordt alleen gegeven als het deel en de rest allebei nul of minstens {threshold} zijn. Nul wordt getoond: dat gaat over niemand. Aantallen die niet over personen gaan (inwoners, risico-objecten) worden niet onderdrukt. Grafieken tonen kleine aantallen gearceerd. De scan zelf gebruikte de drempel {scan_threshold}.</translation>
+        </message>
+        <message>
             <source>it is not a regular file</source>
             <translation>het is geen gewoon bestand</translation>
         </message>
@@ -38,10 +50,6 @@
         <message>
             <source>The photo {photo} of finding {uuid} was not taken: {reason}. The finding was imported without it.</source>
             <translation>De foto {photo} van bevinding {uuid} is niet overgenomen: {reason}. De bevinding is zonder foto geïmporteerd.</translation>
-        </message>
-        <message>
-            <source>The photo {photo} was not taken: {reason}. The finding was imported without it.</source>
-            <translation>De foto {photo} is niet overgenomen: {reason}. De bevinding is zonder foto geïmporteerd.</translation>
         </message>
     </context>
 </TS>
