@@ -76,10 +76,9 @@ class ResultSections:
 
     def result_note(self) -> str:
         return tr(
-            "* significant (p < {alpha}). –: not computable, or based on a count that is not shown. "
-            "Counts from 1 to {below} are shown as <{threshold}; x: hidden so that a small count cannot be "
-            "computed back from the total. Rates per period; ² ratio per km² (too few inhabitants for a "
-            "ratio per 1,000)."
+            "* significant (p < {alpha}). –: not computable, or on a count not shown. <{threshold}: 1 to "
+            "{below}; x: hidden so that no small count can be computed back. Rates per period; ² ratio per "
+            "km² (too few inhabitants for a ratio per 1,000)."
         ).format(
             alpha=self.fmt.num(self.alpha(), 2),
             threshold=self.fmt.threshold,

@@ -4,8 +4,8 @@
     <context>
         <name>Hotspot</name>
         <message>
-            <source>* significant (p &lt; {alpha}). –: not computable, or based on a count that is not shown. Counts from 1 to {below} are shown as &lt;{threshold}; x: hidden so that a small count cannot be computed back from the total. Rates per period; ² ratio per km² (too few inhabitants for a ratio per 1,000).</source>
-            <translation>* significant (p &lt; {alpha}). –: niet te berekenen, of gebaseerd op een aantal dat niet getoond wordt. Aantallen van 1 tot en met {below} staan er als &lt;{threshold}; x: verborgen zodat een klein aantal niet uit het totaal terug te rekenen is. Cijfers per periode; ² verhouding per km² (te weinig inwoners voor een verhouding per 1.000).</translation>
+            <source>* significant (p &lt; {alpha}). –: not computable, or on a count not shown. &lt;{threshold}: 1 to {below}; x: hidden so that no small count can be computed back. Rates per period; ² ratio per km² (too few inhabitants for a ratio per 1,000).</source>
+            <translation>* significant (p &lt; {alpha}). –: niet te berekenen, of op een aantal dat niet getoond wordt. &lt;{threshold}: 1 t/m {below}; x: verborgen zodat geen klein aantal terug te rekenen is. Cijfers per periode; ² verhouding per km² (te weinig inwoners voor een verhouding per 1.000).</translation>
         </message>
         <message>
             <source>Counts below {t} are shown as '&lt;{t}'; x: hidden so that a small count cannot be computed back from the total. Change: against {c_start} up to and including {c_end}; * = significant (p &lt; 0.05). Against the municipality: rate ratio (point at a number for its 95% interval).</source>
