@@ -24,9 +24,11 @@ Definitions (also in the help of ``hotspot:areamonitor`` and on the dashboard):
   significantly above 1 (the interval lies above 1) on at least :data:`MIN_FIELDS` safety
   fields, or its trend rises significantly on at least :data:`MIN_FIELDS` safety fields. Only
   published figures count (see the disclosure rule).
-* **Disclosure** (the report's rule, :func:`core.scan_types.is_small`): a count from 1 to
-  ``threshold - 1`` is published as ``"<threshold"``; no rate, ratio, rank or flag is shown on
-  such a count, and no trend on a series whose counts add up to such a count.
+* **Disclosure** (the one rule, :mod:`core.disclosure`): a count from 1 to ``threshold - 1`` is
+  published as ``"<threshold"``; where an area's five safety fields stand beside its total, more
+  fields are hidden (``"x"``) until no small one can be computed back (:func:`protect_rows`); no
+  rate, ratio, rank or flag is shown on a hidden count, and no trend on a series whose counts add
+  up to a small count.
 """
 from __future__ import annotations
 
@@ -36,10 +38,11 @@ from typing import Dict, List, Optional, Sequence
 import numpy as np
 from scipy import stats
 
+from . import disclosure
 from .categories import SAFETY_FIELDS
 from .i18n import N_
 from .progress import Monitor, ensure
-from .scan_types import DEFAULT_SMALL_COUNT, is_small, suppress
+from .scan_types import DEFAULT_SMALL_COUNT
 from .trend import TrendResult, mann_kendall
 
 #: Below this many inhabitants an area's rate is per km2.
@@ -98,13 +101,21 @@ class MonitorResult:
     threshold: int = DEFAULT_SMALL_COUNT
     alpha: float = 0.05
     summary: Dict[str, object] = field(default_factory=dict)
+    #: (areas, years, fields): True where the count is published (after secondary suppression).
+    published: Optional[np.ndarray] = None
 
     def shown(self, a: int, y: int, f: int) -> bool:
-        """True when rate, ratio and rank of this count may be published."""
-        return not is_small(float(self.counts[a, y, f]), self.threshold)
+        """True when this count, and rate, ratio and rank on it, may be published."""
+        if self.published is not None:
+            return bool(self.published[a, y, f])
+        return not disclosure.is_small(float(self.counts[a, y, f]), self.threshold)
 
     def count_text(self, a: int, y: int, f: int) -> str:
-        return suppress(float(self.counts[a, y, f]), self.threshold)
+        n = float(self.counts[a, y, f])
+        if self.shown(a, y, f):
+            return str(int(n)) if n.is_integer() else f"{n:g}"
+        return disclosure.small_text(self.threshold) if disclosure.is_small(n, self.threshold) \
+            else disclosure.HIDDEN_MARK
 
 
 def nested_rate_ratios(k: np.ndarray, e: np.ndarray, n_ref: np.ndarray, e_ref: np.ndarray, alpha: float = 0.05):
@@ -196,7 +207,7 @@ def area_monitor(areas: MonitorAreas, counts: np.ndarray, years: Sequence[int],
     n_ref = np.broadcast_to(muni_counts[None, :, :], counts.shape)
     ratio, lo, hi, p = nested_rate_ratios(cf, exposure[:, :, None] * np.ones((1, 1, n_f)), n_ref, e_ref, alpha)
     monitor.set(60)
-    shown = ~((counts > 0) & (counts < threshold))
+    shown = protect_rows(counts, threshold)
     above = shown & np.isfinite(lo) & (lo > 1.0) & (p < alpha)
     below = shown & np.isfinite(hi) & (hi < 1.0) & (p < alpha)
     rank = _ranks(np.nan_to_num(ratio, nan=-1.0), shown & np.isfinite(ratio))
@@ -222,7 +233,8 @@ def area_monitor(areas: MonitorAreas, counts: np.ndarray, years: Sequence[int],
                          above=above, below=below, rank=rank, municipality_rate=muni_rate,
                          municipality_counts=muni_counts, trend=trend, trend_dir=trend_dir,
                          trend_shown=trend_shown, flagged=flagged, flag_above=flag_above,
-                         flag_rising=flag_rising, threshold=int(threshold), alpha=float(alpha), summary=summary)
+                         flag_rising=flag_rising, threshold=int(threshold), alpha=float(alpha), summary=summary,
+                         published=shown)
 
 
 def build_areas(records: Sequence[object], years: Sequence[int]):
@@ -264,12 +276,25 @@ def build_areas(records: Sequence[object], years: Sequence[int]):
     return MonitorAreas(order, names, km2, inh, dw), geoms
 
 
+def protect_rows(counts: np.ndarray, threshold: int) -> np.ndarray:
+    """Which counts of (areas, years, fields) are published: per area and year the five fields
+    beside their total (the last field) under :func:`core.disclosure.protect_column`."""
+    out = np.ones(counts.shape, dtype=bool)
+    for a in range(counts.shape[0]):
+        for y in range(counts.shape[1]):
+            row = counts[a, y]
+            column = disclosure.protect_column([float(v) for v in row[:-1]], float(row[-1]), threshold)
+            out[a, y, :-1] = [s == disclosure.SHOWN for s in column.parts]
+            out[a, y, -1] = column.total == disclosure.SHOWN
+    return out
+
+
 def is_small_array(n: np.ndarray, threshold: int) -> np.ndarray:
-    """:func:`core.scan_types.is_small` element-wise: ``0 < n < threshold``."""
+    """:func:`core.disclosure.is_small` element-wise: ``0 < n < threshold``."""
     n = np.asarray(n)
     return (n > 0) & (n < threshold)
 
 
 __all__ = ["MIN_INHABITANTS", "MIN_FIELDS", "TOTAL", "FIELDS", "FIELD_LABELS_NL", "FIELD_LABELS_EN",
            "UNIT_INHABITANTS", "UNIT_KM2", "FLAG_RULE", "MonitorAreas", "MonitorResult", "nested_rate_ratios",
-           "count_cube", "area_monitor", "is_small_array", "build_areas"]
+           "count_cube", "area_monitor", "is_small_array", "protect_rows", "build_areas"]

@@ -13,6 +13,7 @@ from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 import numpy as np
 from shapely.geometry.base import BaseGeometry
 
+from .disclosure import DEFAULT_THRESHOLD, is_small, small_text
 from .errors import InputError
 from .i18n import N_
 from .json_form import JsonForm
@@ -20,7 +21,7 @@ from .periods import Period
 
 FORMAT = "hotspot-scan/1"
 DEFAULT_RING_WIDTH = 250.0
-DEFAULT_SMALL_COUNT = 5
+DEFAULT_SMALL_COUNT = DEFAULT_THRESHOLD  # the disclosure rule's threshold (core/disclosure.py)
 DEFAULT_ALPHA = 0.05
 
 #: Day parts as hour ranges ``[from, to)``; "nacht" wraps around midnight.
@@ -241,17 +242,12 @@ def group_key(kind: str, code: Optional[str] = None) -> str:
     return ("field:" if kind == "field" else "cat:") + str(code)
 
 
-def is_small(n: Optional[float], threshold: int = DEFAULT_SMALL_COUNT) -> bool:
-    """True for a count to suppress in published outputs: ``0 < n < threshold``."""
-    return n is not None and 0 < n < threshold
-
-
 def suppress(value: Optional[float], threshold: int = DEFAULT_SMALL_COUNT) -> str:
     """A count as published: ``"<5"`` for a small count, otherwise the number (``"-"`` for None)."""
     if value is None:
         return "-"
     if is_small(value, threshold):
-        return f"<{threshold}"
+        return small_text(threshold)
     v = float(value)
     return str(int(v)) if v.is_integer() else f"{v:g}"
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import html
 import importlib
 import importlib.util
 import json
@@ -524,7 +525,9 @@ class ScanWizard(QWizard):
         pdf = str(results.get("OUTPUT") or "")
         url = QUrl.fromLocalFile(pdf).toString()
         page.message.setStyleSheet("")
-        page.message.setText(tr("The report is ready: {link}").format(link=f"<a href='{url}'>{pdf}</a>"))
+        page.message.setTextFormat(Qt.TextFormat.RichText)
+        link = f"<a href='{html.escape(url, quote=True)}'>{html.escape(pdf)}</a>"
+        page.message.setText(html.escape(tr("The report is ready: {link}")).format(link=link))
 
     def prepare_schouw(self) -> bool:
         """Save, then hand the scan to the buurtschouw (gui/schouw_dialog.prepare_schouw)."""

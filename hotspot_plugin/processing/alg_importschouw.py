@@ -22,10 +22,17 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
 )
 
 from ..adapters.crs import gpkg_crs
-from ..compat import STRING, ProcessingSourceType, WkbType
+from ..compat import (
+    STRING,
+    ProcessingNumberParameterType,
+    ProcessingParameterFlag,
+    ProcessingSourceType,
+    WkbType,
+)
 from ..core.errors import HotspotError
 from ..i18n import tr
 from ..storage import fieldpackage as fp
@@ -41,6 +48,7 @@ class ImportParameters:
     path: str
     package: str
     scan_key: str
+    max_photo_mb: float = fp.MAX_PHOTO_MB
 
 
 class ImportSchouwAlgorithm(HotspotAlgorithm):
@@ -50,6 +58,7 @@ class ImportSchouwAlgorithm(HotspotAlgorithm):
     PACKAGE = "PACKAGE"
     SCAN = "SCAN"
     CONFLICTS_TABLE = "CONFLICTS_TABLE"
+    MAX_PHOTO_MB = "MAX_PHOTO_MB"
 
     def display_name(self) -> str:
         return tr("Buurtschouw: import findings from the field")
@@ -66,6 +75,15 @@ class ImportSchouwAlgorithm(HotspotAlgorithm):
         self.addParameter(
             scan_parameter(self.SCAN, tr("Link the findings to scan (uuid or reference; empty: the package's scan)"))
         )
+        limit = QgsProcessingParameterNumber(
+            self.MAX_PHOTO_MB,
+            tr("Largest photo to copy (MB); larger photos are skipped"),
+            ProcessingNumberParameterType.Double,
+            defaultValue=fp.MAX_PHOTO_MB,
+            minValue=0.01,
+        )
+        limit.setFlags(limit.flags() | ProcessingParameterFlag.Advanced)
+        self.addParameter(limit)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.CONFLICTS_TABLE,
@@ -80,6 +98,7 @@ class ImportSchouwAlgorithm(HotspotAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("UNCHANGED", tr("Findings unchanged")))
         self.addOutput(QgsProcessingOutputNumber("CONFLICTS", tr("Conflicts (not imported)")))
         self.addOutput(QgsProcessingOutputNumber("PHOTOS", tr("Photos copied")))
+        self.addOutput(QgsProcessingOutputNumber("PHOTOS_REFUSED", tr("Photos refused (see the log)")))
         self.addOutput(QgsProcessingOutputString("SCAN_UUID", tr("Scan uuid")))
 
     @staticmethod
@@ -104,12 +123,13 @@ class ImportSchouwAlgorithm(HotspotAlgorithm):
             path=path,
             package=self.parameterAsString(parameters, self.PACKAGE, context),
             scan_key=(self.parameterAsString(parameters, self.SCAN, context) or "").strip(),
+            max_photo_mb=self.parameterAsDouble(parameters, self.MAX_PHOTO_MB, context) or fp.MAX_PHOTO_MB,
         )
 
     def process(self, parameters, context, feedback):
         p = self.read_parameters(parameters, context)
         monitor = self.monitor(feedback)
-        package = fp.read_package(p.package, monitor.sub(0, 20))
+        package = fp.read_package(p.package, monitor.sub(0, 20), p.max_photo_mb)
         self.info(
             feedback, tr("{n} findings in {path}.").format(n=len(package.findings), path=package.gpkg_path)
         )
@@ -123,7 +143,7 @@ class ImportSchouwAlgorithm(HotspotAlgorithm):
             WkbType.Point,
             gpkg_crs(p.path),
         )
-        self._report_conflicts(result, sink, feedback)
+        self._report_conflicts(result, sink, feedback, package.max_photo_mb)
         feedback.setProgress(100)
         self.info(
             feedback,
@@ -145,6 +165,7 @@ class ImportSchouwAlgorithm(HotspotAlgorithm):
             "UNCHANGED": result.unchanged,
             "CONFLICTS": len(result.conflicts),
             "PHOTOS": result.photos,
+            "PHOTOS_REFUSED": len(result.refused_photos),
             "SCAN_UUID": scan_uuid,
         }
 
@@ -177,8 +198,8 @@ class ImportSchouwAlgorithm(HotspotAlgorithm):
         return record.uuid, record.reference
 
     @staticmethod
-    def _report_conflicts(result: fp.MergeResult, sink, feedback) -> None:
-        """A warning per conflict (and a row in the conflicts table when asked) and per missing photo."""
+    def _report_conflicts(result: fp.MergeResult, sink, feedback, limit_mb: float) -> None:
+        """A warning per conflict (and a row in the conflicts table when asked), per missing or refused photo."""
         why: Dict[str, str] = {
             "both": tr(
                 "changed in the office and in the field since the last import; the office version was kept"
@@ -211,6 +232,17 @@ class ImportSchouwAlgorithm(HotspotAlgorithm):
             feedback.pushWarning(
                 tr("The photo {photo} is not in the package; the finding was imported without it.").format(
                     photo=photo
+                )
+            )
+        for uid, photo, reason, size in result.refused_photos:
+            feedback.pushWarning(
+                tr(
+                    "The photo {photo} of finding {uuid} was not taken: {reason}. The finding was "
+                    "imported without it."
+                ).format(
+                    uuid=uid,
+                    photo=repr(photo)[1:-1],
+                    reason=tr(reason).format(size=f"{size:.0f}", limit=f"{limit_mb:g}"),
                 )
             )
 

@@ -64,6 +64,7 @@ from ..core.errors import Canceled
 from ..core.numbers import format_number
 from ..core.parsing import parse_datetime
 from ..i18n import decimal_sign, dutch, tr
+from ..storage import csv_out
 from ..storage import letters as letter_store
 from .base import (
     HotspotAlgorithm,
@@ -302,7 +303,7 @@ class WarningLettersAlgorithm(HotspotAlgorithm):
         dest = self._write_layer(parameters, context, p, rows)
         feedback.setProgress(90)
         if p.csv_path:
-            letter_store.write_csv(p.csv_path, CSV_COLUMNS, [address.csv_row() for _f, address in rows])
+            csv_out.write_csv(p.csv_path, CSV_COLUMNS, [address.csv_row() for _f, address in rows])
         recorded = 0
         if p.record and result.notices:
             if feedback.isCanceled():

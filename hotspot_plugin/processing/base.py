@@ -6,6 +6,7 @@ import math
 from typing import Optional
 
 from qgis.core import (
+    QgsFeature,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -24,6 +25,7 @@ from ..core.errors import Canceled, HotspotError
 from ..core.progress import Monitor
 from ..i18n import current_language, tr
 from ..paths import icon_path, resource
+from ..storage import csv_out
 
 
 def given(parameters, name: str) -> bool:
@@ -143,6 +145,13 @@ class HotspotAlgorithm(QgsProcessingAlgorithm):
     def process(self, parameters, context, feedback) -> dict:
         raise NotImplementedError
 
+    def parameterAsSink(self, parameters, name, context, *args, **kwargs):  # noqa: N802 - QGIS API
+        """QGIS's sink; when the user saves it as CSV, text cells are neutralised (storage/csv_out.py)."""
+        sink, dest = super().parameterAsSink(parameters, name, context, *args, **kwargs)
+        if sink is not None and csv_out.is_delimited_text(dest or ""):
+            sink = CsvSafeSink(sink)
+        return sink, dest
+
     @staticmethod
     def monitor(feedback) -> Monitor:
         return Monitor(feedback.setProgress, feedback.isCanceled)
@@ -151,3 +160,35 @@ class HotspotAlgorithm(QgsProcessingAlgorithm):
     def info(feedback, text: str) -> None:
         feedback.pushInfo(text)
         log.info(html.unescape(text))
+
+
+class CsvSafeSink:
+    """A feature sink that writes to a CSV file: formula-like text cells get a leading apostrophe.
+
+    It wraps the sink QGIS made and hands every feature on with :func:`storage.csv_out.safe_cell`
+    applied to its attributes, so a description ``=HYPERLINK(...)`` or an address ``@SUM(1)`` shows
+    as text when the table is opened in a spreadsheet; numbers stay numbers.
+    """
+
+    def __init__(self, sink):
+        self._sink = sink
+
+    @staticmethod
+    def _safe(feature: QgsFeature) -> QgsFeature:
+        copy = QgsFeature(feature)
+        copy.setAttributes(csv_out.safe_row(feature.attributes()))
+        return copy
+
+    def addFeature(self, feature, flags=None):  # noqa: N802 - QGIS API
+        if flags is None:
+            return self._sink.addFeature(self._safe(feature))
+        return self._sink.addFeature(self._safe(feature), flags)
+
+    def addFeatures(self, features, flags=None):  # noqa: N802 - QGIS API
+        safe = [self._safe(f) for f in features]
+        if flags is None:
+            return self._sink.addFeatures(safe)
+        return self._sink.addFeatures(safe, flags)
+
+    def __getattr__(self, name):
+        return getattr(self._sink, name)

@@ -20,7 +20,7 @@ from matplotlib.colors import LinearSegmentedColormap, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
-from ..core.scan import is_small
+from ..core.disclosure import HIDDEN_MARK, is_small
 from ..i18n import tr
 
 MM_PER_INCH = 25.4
@@ -321,7 +321,8 @@ def bar_chart(
     """Horizontal grouped bars: one group per label (top to bottom), one bar per series.
 
     *series*: (name, values, colour). Each bar is labelled with its value (small counts as
-    ``"<threshold"``, hatched at height threshold). *value_format* formats a value (default: a
+    ``"<threshold"``, hatched at height threshold; None, a count hidden by the disclosure rule, as
+    ``"x"`` without a bar). *value_format* formats a value (default: a
     whole number).
     """
     fmt = value_format or (lambda v: f"{int(round(v))}")
@@ -340,6 +341,9 @@ def bar_chart(
     for s, (_name, values, colour) in enumerate(series):
         for i, v in enumerate(values):
             y = i - 0.4 + height * (s + 0.5)
+            if v is None:  # hidden beside a small count (core/disclosure.py): no bar, no number
+                texts.append((0.0, y, HIDDEN_MARK))
+                continue
             v = float(v or 0.0)
             if threshold is not None and is_small(v, threshold):
                 any_small = True

@@ -45,6 +45,7 @@ from ..core.i18n import N_
 from ..core.progress import Monitor, ensure
 from ..i18n import tr
 from ..storage import fieldpackage as fp
+from .literal import set_label_text
 
 PAGE_W, PAGE_H = 210.0, 297.0
 MARGIN = 10.0
@@ -90,7 +91,7 @@ def _label(
     colour: QColor = QColor("#222222"),
 ) -> QgsLayoutItemLabel:
     label = QgsLayoutItemLabel(layout)
-    label.setText(text)
+    set_label_text(label, text)
     if hasattr(label, "setTextFormat"):
         label.setTextFormat(_text_format(size, bold, colour))
     else:  # QGIS 3.22

@@ -1,11 +1,10 @@
 """The safety GeoPackage's side of near-repeat and warning letters, and the mail-merge CSV.
 
 All SQL of the warning letters (letters_sent) and of the near-repeat dialog (categories and
-date range of the incidents) lives here, as does the CSV writer of the address list.
+date range of the incidents) lives here; the address list is written by storage/csv_out.py.
 """
 from __future__ import annotations
 
-import csv
 import sqlite3
 from typing import Iterable, List, Optional, Sequence, Tuple
 
@@ -72,11 +71,3 @@ def incident_date_range(path: str, category: str = "") -> Tuple[Optional[str], O
     finally:
         con.close()
     return row[0], row[1]
-
-
-def write_csv(path: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-    """A CSV file for Excel and Word: UTF-8 with BOM (so they see the accents), ';'-separated."""
-    with open(path, "w", newline="", encoding="utf-8-sig") as fh:
-        writer = csv.writer(fh, delimiter=";")
-        writer.writerow(header)
-        writer.writerows(rows)

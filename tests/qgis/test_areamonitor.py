@@ -75,6 +75,12 @@ def test_counts_rates_and_disclosure_on_the_demo(run_alg, demo_gpkg, tmp_path):
             assert f["count_text"] == "<5"
             assert f["count"] is None or str(f["count"]) == "NULL"
             assert f["ratio"] is None or str(f["ratio"]) == "NULL"
+        elif f["count_text"] == "x":  # hidden beside a small field of the same area (issue #14)
+            assert n >= 5 and (f["count"] is None or str(f["count"]) == "NULL")
+            assert f["ratio"] is None or str(f["ratio"]) == "NULL"
+            others = [rows[(code, 2024, other)] for other in ("woon_leefomgeving", "bedrijvigheid", "jeugd",
+                                                              "fysiek", "integriteit")]
+            assert any(o["count_text"] == "<5" for o in others)
         else:
             assert f["count"] == n
 

@@ -458,8 +458,12 @@ def test_run_show_edit_save_and_open_again(make_wizard, demo_gpkg, dutch, qgis_i
         if g["kind"] == "category" and not (g["area"]["n"] or g["area"]["n_comparison"] or g["ring"]["n"]):
             continue
         for column, n in ((1, g["area"]["n"]), (2, g["area"]["n_comparison"]), (4, g["ring"]["n"])):
-            expected = f"<{t}" if 0 < n < t else str(n)
-            assert cell(analysis.table, g["key"], column) == expected, (g["key"], column)
+            text = cell(analysis.table, g["key"], column)
+            if 0 < n < t:
+                assert text == f"<{t}", (g["key"], column)
+            else:  # x: hidden beside a small count so that it cannot be computed back (issue #14)
+                assert text in (str(n), "x"), (g["key"], column)
+                assert text == str(n) or g["kind"] != "total"
     small = [g for g in result.groups if 0 < g["area"]["n"] < t]
     assert small and cell(analysis.table, small[0]["key"], 1) == f"<{t}"
     # ... and the record counts what lies in the drawn area in the chosen period (both ends included)

@@ -159,6 +159,46 @@ def test_one_of_each():
         assert len(where) == 1, f"{what}: {where}"
 
 
+CSV_WRITER_MODULE = "storage/csv_out.py"
+
+
+def _csv_writes(source: str) -> List[Tuple[int, str]]:
+    """(line, what) of every CSV writing in *source*: ``csv.writer``, ``csv.DictWriter``, ``from csv import writer``."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Attribute) and node.attr in ("writer", "DictWriter") and (
+            isinstance(node.value, ast.Name) and node.value.id == "csv"
+        ):
+            found.append((node.lineno, f"csv.{node.attr}"))
+        elif isinstance(node, ast.ImportFrom) and node.module == "csv":
+            found += [(node.lineno, f"from csv import {a.name}") for a in node.names if "writer" in a.name.lower()]
+    return sorted(found)
+
+
+def test_one_csv_writer():
+    """Every CSV Hotspot writes goes through storage/csv_out.py (it neutralises formula cells)."""
+    assert _csv_writes("import csv\nw = csv.writer(fh)\nfrom csv import DictWriter\n") == [
+        (2, "csv.writer"),
+        (3, "from csv import DictWriter"),
+    ]
+    offenders = {
+        str(p.relative_to(PKG)): found
+        for p in _modules()
+        if str(p.relative_to(PKG)) != CSV_WRITER_MODULE and (found := _csv_writes(p.read_text(encoding="utf-8")))
+    }
+    assert offenders == {}, f"write CSV with storage.csv_out.write_csv: {offenders}"
+
+
+def test_layout_text_goes_through_literal_text():
+    """In report/, only report/literal.py calls setText: user text on a label prints as typed."""
+    offenders = [
+        str(p.relative_to(PKG))
+        for p in _modules(PKG / "report")
+        if p.name != "literal.py" and ".setText(" in p.read_text(encoding="utf-8")
+    ]
+    assert offenders == [], f"use report.literal.set_label_text: {offenders}"
+
+
 #: The typed parts of a scan record (core.scan_record) and the names a record (or its results) goes by.
 RECORD_PARTS = {"parameters", "results", "advice"}
 RECORD_OWNERS = {"record", "saved", "old", "rec", "result", "results"}

@@ -5,7 +5,7 @@ and shows the saved results: a table, a month trend, a weekday x hour table and 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 import numpy as np
 from qgis.core import (
@@ -28,6 +28,7 @@ from qgis.PyQt.QtWidgets import (
     QWizardPage,
 )
 
+from ...core import disclosure as dc
 from ...core.numbers import format_number
 from ...core.scan import ScanResult, suppress
 from ...i18n import decimal_sign, tr
@@ -302,7 +303,8 @@ class AnalysisPage(QWizardPage):
         self.fill_table()
         self.legend.setText(
             tr(
-                "Counts below {t} are shown as '<{t}'. Change: against {c_start} up to and including "
+                "Counts below {t} are shown as '<{t}'; x: hidden so that a small count cannot be computed "
+                "back from the total. Change: against {c_start} up to and including "
                 "{c_end}; * = significant (p < 0.05). Against the municipality: rate ratio (point at "
                 "a number for its 95% interval)."
             ).format(
@@ -328,13 +330,41 @@ class AnalysisPage(QWizardPage):
         code = group["code"]
         return f"{code} {self.labels.get(code, '')}".strip()
 
-    def _cells(self, group: Dict[str, Any], basis: str) -> List[str]:
+    #: The counts of a group the disclosure rule protects: (part of the group, key).
+    COUNT_COLUMNS = (("area", "n"), ("area", "n_comparison"), ("ring", "n"))
+
+    def count_states(self) -> Dict[str, Tuple[str, ...]]:
+        """Group key -> how its period, comparison and ring counts are shown (core/disclosure.py):
+        the fields beside all incidents, the categories beside their field, as in the report."""
+        result = self.result
+        t = result.threshold
+
+        def counts(g: Dict[str, Any]) -> List[Any]:
+            return [(g.get(part) or {}).get(key) for part, key in self.COUNT_COLUMNS]
+
+        total = result.group("total") or {}
+        fields = result.groups_of("field")
+        states: Dict[str, Tuple[str, ...]] = {
+            "total": tuple(dc.SMALL if dc.is_small(v, t) else dc.SHOWN for v in counts(total))
+        }
+        for g, state in zip(fields, dc.protect_parts(counts(total), [counts(g) for g in fields], t)):
+            states[g["key"]] = state
+            cats = [c for c in result.groups_of("category") if c.get("safety_field") == g["code"]]
+            for c, c_state in zip(cats, dc.protect_parts(counts(g), [counts(c) for c in cats], t, state)):
+                states[c["key"]] = c_state
+        return states
+
+    def _cells(self, group: Dict[str, Any], basis: str, states: Tuple[str, ...] = (dc.SHOWN,) * 3) -> List[str]:
         t = self.result.threshold
         dec = decimal_sign()
         area = group["area"]
         ring = group["ring"]
+        state, state_c, state_ring = states
+        shown = dc.derived_shown(state, area["n"], threshold=t)
         change = (group.get("change") or {}).get("area") or {}
-        if change.get("change_pct") is None:
+        if not (shown and dc.derived_shown(state_c, area["n_comparison"], threshold=t)):
+            change_text = "–"  # no change next to a count that is not shown ('5 / <5 / +67%' gave 3)
+        elif change.get("change_pct") is None:
             change_text = "–" if not area["n"] else tr("new")
         else:
             pct = round(change["change_pct"])
@@ -342,20 +372,26 @@ class AnalysisPage(QWizardPage):
             if change.get("significant"):
                 change_text += " *"
         vs = (group.get("vs_reference") or {}).get(basis) or {}
-        if vs.get("ratio") is None:
+        if vs.get("ratio") is None or not shown:
             ratio_text = "–"
         else:
             ratio_text = format_number(vs["ratio"], 1, dec, group=True) + "×"
             if vs.get("significant"):
                 ratio_text += " *"
         rate = area.get("per_1000") if basis == "per_1000" else area.get("per_km2")
+
+        def count(n: Any, s: str) -> str:
+            return dc.publish(n, s, t, lambda v: suppress(v, t))
+
         return [
             self.group_label(group),
-            suppress(area["n"], t),
-            suppress(area["n_comparison"], t),
+            count(area["n"], state),
+            count(area["n_comparison"], state_c),
             change_text,
-            suppress(ring["n"], t),
-            format_number(area.get("per_1000"), 1, dec, group=True) if area.get("per_1000") is not None else "–",
+            count(ring["n"], state_ring),
+            format_number(area.get("per_1000"), 1, dec, group=True)
+            if area.get("per_1000") is not None and shown
+            else "–",
             ratio_text if rate is not None or vs else "–",
         ]
 
@@ -376,15 +412,18 @@ class AnalysisPage(QWizardPage):
             ),
         )
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        states = self.count_states()
 
         def item(group: Dict[str, Any], parent=None) -> QTreeWidgetItem:
-            cells = self._cells(group, basis)
+            state = states.get(group["key"], (dc.SHOWN,) * 3)
+            cells = self._cells(group, basis, state)
+            derived = dc.derived_shown(state[0], group["area"]["n"], threshold=result.threshold)
             node = QTreeWidgetItem(cells)
             node.setData(0, Qt.ItemDataRole.UserRole, group["key"])
             for c in range(1, self.COLUMNS):
                 node.setTextAlignment(c, int(right))
             vs = (group.get("vs_reference") or {}).get(basis) or {}
-            if vs.get("ratio") is not None:
+            if vs.get("ratio") is not None and derived:
                 node.setToolTip(
                     6,
                     tr("{ratio}× the municipality (95% interval {low}–{high}; p = {p})").format(
@@ -395,7 +434,7 @@ class AnalysisPage(QWizardPage):
                     ),
                 )
             change = (group.get("change") or {}).get("area") or {}
-            if change.get("p_value") is not None:
+            if change.get("p_value") is not None and cells[3] != "–":
                 node.setToolTip(
                     3,
                     tr("p = {p}; ratio {ratio} (95% interval {low}–{high})").format(

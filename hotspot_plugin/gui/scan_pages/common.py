@@ -15,7 +15,7 @@ from qgis.core import (
     QgsGeometry,
     QgsRectangle,
 )
-from qgis.PyQt.QtCore import QDate, QLocale
+from qgis.PyQt.QtCore import QDate, QLocale, Qt
 from qgis.PyQt.QtWidgets import (
     QLabel,
 )
@@ -54,8 +54,9 @@ def ui_locale() -> QLocale:
 
 
 def show_message(label: QLabel, text: str, error: bool) -> None:
-    """A message on the page: red for an error, grey for a hint."""
+    """A message on the page: red for an error, grey for a hint; plain text (a title or path in it stays text)."""
     label.setStyleSheet(MESSAGE_ERROR if error else MESSAGE_HINT)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
 
 

@@ -32,6 +32,7 @@ from ...core.i18n import N_
 from ...i18n import tr
 from ...paths import resource
 from ...storage.scans import ScanRecord
+from ..literal import set_label_text
 from .flow import FlowText
 from .house import HouseStyle
 from .items import (
@@ -162,7 +163,7 @@ class Document(FlowText, Tables, MapFrames):
         label = items.get(ident)
         if not isinstance(label, QgsLayoutItemLabel):
             return
-        label.setText(text)
+        set_label_text(label, text)
         if shrink:
             rect = item_rect(label)
             font = label_font(label)

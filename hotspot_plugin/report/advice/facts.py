@@ -9,6 +9,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from qgis.core import QgsCoordinateReferenceSystem
 from shapely.geometry.base import BaseGeometry
 
+from ...core import disclosure as dc
 from ...core import schema
 from ...core.advice import Catalogue, ChosenMeasure, Finding, load_catalogue, render
 from ...core.categories import CATEGORY_BY_CODE, SAFETY_FIELDS
@@ -126,12 +127,41 @@ class ReportFacts:
     def total(self) -> Dict[str, Any]:
         return self.result.group("total") or {}
 
+    #: The counts of a group the disclosure rule protects: (part of the group, key).
+    COUNT_COLUMNS = (("area", "n"), ("area", "n_comparison"), ("ring", "n"))
+
+    def count_states(self, group: Dict[str, Any]) -> Tuple[str, str, str]:
+        """How the area's period, comparison and ring counts of *group* are published (shown, "<5"
+        or "x"): the safety fields are protected beside all incidents, as the results table shows
+        them, so every page prints a field's count the same way."""
+        cache = getattr(self, "_count_states", None)
+        if cache is None:
+            cache = {}
+            fields = self.result.groups_of("field")
+            total = self.total()
+            states = dc.protect_parts(
+                [(total.get(part) or {}).get(key) for part, key in self.COUNT_COLUMNS],
+                [[(g.get(part) or {}).get(key) for part, key in self.COUNT_COLUMNS] for g in fields],
+                self.fmt.threshold,
+            )
+            for g, state in zip(fields, states):
+                cache[g.get("key")] = state
+            self._count_states = cache
+        key = group.get("key")
+        if key in cache:
+            return cache[key]
+        return tuple(  # type: ignore[return-value]
+            dc.SMALL if self.fmt.small((group.get(part) or {}).get(key)) else dc.SHOWN
+            for part, key in self.COUNT_COLUMNS
+        )
+
     def change_phrase(self, group: Dict[str, Any]) -> str:
         """A sentence part about the change in the area against the comparison period."""
         area = group.get("area") or {}
         n, n_c = int(area.get("n", 0)), int(area.get("n_comparison", 0))
         ch = (group.get("change") or {}).get("area") or {}
-        if self.fmt.small(n) or self.fmt.small(n_c):
+        state, state_c, _ring = self.count_states(group)
+        if not self.fmt.shown(n, state) or not self.fmt.shown(n_c, state_c):
             return tr("the change is not given because of the small numbers")
         if n_c == 0:
             return (
@@ -158,7 +188,7 @@ class ReportFacts:
         inhabitants = (self.result.geography.get("inhabitants") or {}).get("area") or 0
         basis = "per_1000" if inhabitants >= 100 and vs.get("per_1000") else "per_km2"
         v = vs.get(basis)
-        if not v or v.get("ratio") is None or n == 0 or self.fmt.small(n):
+        if not v or v.get("ratio") is None or n == 0 or not self.fmt.shown(n, self.count_states(group)[0]):
             return ""
         template = (
             tr("Per 1,000 inhabitants that is {ratio} times the rate of {reference} ({significance}).")

@@ -16,6 +16,7 @@ from qgis.PyQt.QtGui import QColor
 from ...core.errors import InputError
 from ...core.i18n import N_
 from ...i18n import tr
+from ..literal import set_label_text
 from .items import (
     Rect,
     item_rect,
@@ -104,7 +105,7 @@ class FlowText:
 
     def _clone_label(self, style: Dict[str, Any], text: str, rect: Rect, page: int) -> QgsLayoutItemLabel:
         label = QgsLayoutItemLabel(self.layout)
-        label.setText(text)
+        set_label_text(label, text)
         set_label_font(label, style["font"])
         set_label_colour(label, style["colour"])
         label.setMarginX(style["margin_x"])

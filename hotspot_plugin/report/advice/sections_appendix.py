@@ -103,9 +103,16 @@ class AppendixSection:
             (
                 "p",
                 tr(
-                    'Counts from 1 to {below} are published as "<{threshold}"; rates, changes and ratios '
-                    "based on them are not shown, and charts show them hatched. The scan itself used the "
-                    "threshold {scan_threshold}."
+                    'Counts from 1 to {below} are published as "<{threshold}" (primary suppression). Where '
+                    "counts stand beside their total (the safety fields and all incidents, the categories "
+                    'and their field), further counts are hidden as "x", the smallest first, until no count '
+                    'shown as "<{threshold}" can be computed back from the total and the other counts '
+                    "(secondary suppression); when that is not possible, only the total is shown. No rate, "
+                    "change, ratio or percentage is computed on a count that is not shown, and a share is "
+                    "given only when the part and the rest are both zero or at least {threshold}. Zero is "
+                    "shown: it concerns no one. Counts that are not about persons (inhabitants, risk "
+                    "objects) are not suppressed. Charts show small counts hatched. The scan itself used "
+                    "the threshold {scan_threshold}."
                 ).format(
                     below=self.fmt.threshold - 1,
                     threshold=self.fmt.threshold,

@@ -104,10 +104,17 @@ class FrontSections:
             ref = self.reference_phrase(total)
             blocks.append(("p", text + (" " + ref if ref else "")))
             fields = [g for g in self.result.groups_of("field") if (g["area"]["n"] or 0) > 0]
-            fields.sort(key=lambda g: -g["area"]["n"])
+            # the largest first; counts that are not shown after them, so the order tells nothing
+            fields.sort(
+                key=lambda g: (
+                    -g["area"]["n"] if self.fmt.shown(g["area"]["n"], self.count_states(g)[0]) else 0,
+                    g["code"],
+                )
+            )
             if fields:
                 listed = "; ".join(
-                    f"{self.field_label(g['code'])} ({self.fmt.count(g['area']['n'])})" for g in fields[:5]
+                    f"{self.field_label(g['code'])} ({self.fmt.count(g['area']['n'], self.count_states(g)[0])})"
+                    for g in fields[:5]
                 )
                 blocks.append(
                     ("p", tr("Incidents in the period by safety field: {fields}.").format(fields=listed))

@@ -3,8 +3,9 @@ weekday-hour charts), one page for all fields and one per field with incidents."
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Sequence, Tuple
 
+from ...core import disclosure as dc
 from ...i18n import tr
 from .. import charts
 
@@ -26,7 +27,28 @@ class ResultSections:
             tr("Ratio to reference"),
         ]
 
-    def result_row(self, label: str, group: Dict[str, Any]) -> List[str]:
+    def result_rows(
+        self, head_label: str, head: Dict[str, Any], parts: Sequence[Tuple[str, Dict[str, Any]]]
+    ) -> List[List[str]]:
+        """The head row and its parts, protected column by column (core/disclosure.py): a small part
+        cannot be computed back from the head and the other parts. When the head itself is not shown,
+        no part is shown either (they would add up to it)."""
+        head_states = self.count_states(head)
+        states = dc.protect_parts(
+            [(head.get(part) or {}).get(key) for part, key in self.COUNT_COLUMNS],
+            [[(g.get(part) or {}).get(key) for part, key in self.COUNT_COLUMNS] for _label, g in parts],
+            self.fmt.threshold,
+            head_states,
+        )
+        rows = [self.result_row(head_label, head, head_states)]
+        for (label, g), state in zip(parts, states):
+            rows.append(self.result_row(label, g, state))
+        return rows
+
+    def result_row(
+        self, label: str, group: Dict[str, Any], states: Tuple[str, str, str] = (dc.SHOWN,) * 3
+    ) -> List[str]:
+        state, state_c, state_ring = states
         area = group.get("area") or {}
         ring = group.get("ring") or {}
         reference = group.get("reference") or {}
@@ -34,17 +56,17 @@ class ResultSections:
         vs = group.get("vs_reference") or {}
         inhabitants = (self.result.geography.get("inhabitants") or {}).get("area") or 0
         basis = "per_1000" if inhabitants >= 100 and vs.get("per_1000") else "per_km2"
-        ratio = self.fmt.ratio(vs.get(basis), n)
+        ratio = self.fmt.ratio(vs.get(basis), n, state)
         if ratio != "–" and basis == "per_km2":
             ratio += " ²"
         return [
             label,
-            self.fmt.count(n),
-            self.fmt.count(n_c),
-            self.fmt.change((group.get("change") or {}).get("area"), n, n_c),
-            self.fmt.count(ring.get("n")),
-            self.fmt.rate(area.get("per_1000"), n),
-            self.fmt.rate(area.get("per_km2"), n),
+            self.fmt.count(n, state),
+            self.fmt.count(n_c, state_c),
+            self.fmt.change((group.get("change") or {}).get("area"), n, n_c, state, state_c),
+            self.fmt.count(ring.get("n"), state_ring),
+            self.fmt.rate(area.get("per_1000"), n, state),
+            self.fmt.rate(area.get("per_km2"), n, state),
             self.fmt.rate(reference.get("per_1000"), reference.get("n")),
             ratio,
         ]
@@ -54,9 +76,9 @@ class ResultSections:
 
     def result_note(self) -> str:
         return tr(
-            "* significant (p < {alpha}). –: not computable, or based on fewer than {threshold} incidents. "
-            "Counts from 1 to {below} are shown as <{threshold}. Rates per period; ² ratio per km² (too few "
-            "inhabitants for a ratio per 1,000)."
+            "* significant (p < {alpha}). –: not computable, or on a count not shown. <{threshold}: 1 to "
+            "{below}; x: hidden so that no small count can be computed back. Rates per period; ² ratio per "
+            "km² (too few inhabitants for a ratio per 1,000)."
         ).format(
             alpha=self.fmt.num(self.alpha(), 2),
             threshold=self.fmt.threshold,
@@ -118,8 +140,9 @@ class ResultSections:
             [layer, zones_layer, self.layers.area_layer(), self.layers.ring_layer(), self.layers.buurten_layer()],
             self.doc.extent(self.outer),
         )
-        rows = [self.result_row(tr("All incidents"), total)]
-        rows += [self.result_row(self.field_label(g["code"]), g) for g in self.field_groups()]
+        rows = self.result_rows(
+            tr("All incidents"), total, [(self.field_label(g["code"]), g) for g in self.field_groups()]
+        )
         self.doc.fill_table(
             items,
             "table",
@@ -131,9 +154,13 @@ class ResultSections:
         )
         groups = self.field_groups()
         labels = [self.field_label(g["code"]) for g in groups]
+        hidden = [self.count_states(g) for g in groups]  # the table's "x" are no bars either
         series = [
-            (tr("Period"), [g["area"]["n"] for g in groups], self.colour.name()),
-            (tr("Comparison period"), [g["area"]["n_comparison"] for g in groups], charts.COMPARISON_COLOUR),
+            (tr("Period"), [None if s[0] == dc.HIDDEN else g["area"]["n"] for g, s in zip(groups, hidden)],
+             self.colour.name()),
+            (tr("Comparison period"),
+             [None if s[1] == dc.HIDDEN else g["area"]["n_comparison"] for g, s in zip(groups, hidden)],
+             charts.COMPARISON_COLOUR),
         ]
         if any(g["area"]["n"] or g["area"]["n_comparison"] for g in groups):
             self.doc.set_picture(
@@ -166,10 +193,15 @@ class ResultSections:
         items = self.doc.add_page("chart", f"3.{number} {label}")
         area = group["area"]
         n, n_c = int(area["n"]), int(area["n_comparison"])
+        states = self.count_states(group)
         text = tr(
             "{n} incidents in the scan area in the period ({n_comparison} in the comparison period: "
             "{change})."
-        ).format(n=self.fmt.count(n), n_comparison=self.fmt.count(n_c), change=self.change_phrase(group))
+        ).format(
+            n=self.fmt.count(n, states[0]),
+            n_comparison=self.fmt.count(n_c, states[1]),
+            change=self.change_phrase(group),
+        )
         ref = self.reference_phrase(group)
         if ref:
             text += " " + ref
@@ -177,13 +209,15 @@ class ResultSections:
         dd = when.get("dagdeel") or {}
         late = float(dd.get("avond") or 0) + float(dd.get("nacht") or 0)  # may be fractional (aoristic)
         day_total = sum(float(v or 0) for v in dd.values())
-        if n >= self.fmt.threshold and day_total > 0:
+        share = self.fmt.share(late, day_total, states[0]) if day_total > 0 else None
+        if share is not None:  # not when the part or the rest is a small count ('80% of 5' gives 4)
             text += " " + tr("{share} of them happened in the evening or at night (19:00-07:00).").format(
-                share=self.fmt.pct(late / day_total)
+                share=share
             )
         zones = (self.result.where.get("incidents_in_zones") or {}).get(group["key"]) or {}
-        if zones.get("share") is not None and n >= self.fmt.threshold and self.result.where.get("zones"):
-            text += " " + tr("{share} lie in hotspot zones.").format(share=self.fmt.pct(zones["share"]))
+        share = self.fmt.share(float(zones["share"]) * n, n, states[0]) if zones.get("share") is not None else None
+        if share is not None and self.result.where.get("zones"):
+            text += " " + tr("{share} lie in hotspot zones.").format(share=share)
         self.doc.set_text(items, "intro", text, shrink=True)
         categories = [
             g
@@ -193,9 +227,7 @@ class ResultSections:
         ]
         categories.sort(key=lambda g: (-g["area"]["n"], -g["area"]["n_comparison"], g["code"]))
         headers = self.result_headers(tr("Category"))
-        rows = [self.result_row(tr("Whole field"), group)] + [
-            self.result_row(self.category_label(g["code"]), g) for g in categories
-        ]
+        rows = self.result_rows(tr("Whole field"), group, [(self.category_label(g["code"]), g) for g in categories])
         table = self.doc.fill_table(
             items, "table", headers, rows, self.RESULT_SHARES, self.RESULT_RIGHT, bold_rows=[0], shrink=0.0
         )
@@ -211,7 +243,10 @@ class ResultSections:
                 },
                 "ring": {"n": sum(g["ring"]["n"] for g in rest)},
             }
-            rows = rows[:keep] + [self.result_row(tr("Other categories ({n})").format(n=len(rest)), other)]
+            kept = [(self.category_label(g["code"]), g) for g in categories[: max(0, keep - 1)]]
+            rows = self.result_rows(
+                tr("Whole field"), group, kept + [(tr("Other categories ({n})").format(n=len(rest)), other)]
+            )
             table = self.doc.fill_table(
                 items,
                 "table",

@@ -36,6 +36,7 @@ from .merge import Conflict, MergeResult, merge_findings
 from .points import PointRow, crs_epsg, linked_scan_uuids, read_points, read_streets, save_points
 from .project import open_package_layers, style_layers, write_field_project
 from .read import FieldFinding, FieldPackage, find_package_gpkg, read_package
+from .safe_files import MAX_PHOTO_MB, PackageFile, package_file
 from .write import PackageInfo, RouteLeg, package_findings_count, write_field_gpkg
 
 __all__ = [
@@ -43,6 +44,7 @@ __all__ = [
     "CONTENT_FIELDS",
     "DAGDEEL_EXPRESSION",
     "FINDING_FIELDS",
+    "MAX_PHOTO_MB",
     "META_TABLE",
     "OFFICE_PHOTO_FOLDER",
     "PHOTO_FOLDER",
@@ -56,6 +58,7 @@ __all__ = [
     "FieldFinding",
     "FieldPackage",
     "MergeResult",
+    "PackageFile",
     "PackageInfo",
     "PointRow",
     "RouteLeg",
@@ -65,6 +68,7 @@ __all__ = [
     "linked_scan_uuids",
     "merge_findings",
     "open_package_layers",
+    "package_file",
     "package_findings_count",
     "read_package",
     "read_points",

@@ -20,7 +20,9 @@ nothing. At the next import, per finding of the package:
 
 Findings deleted in the field are not deleted in the office. Everything happens in one
 transaction; photos are copied into the folder "schouwfoto's/<scan reference>" beside the safety
-GeoPackage (relative paths stored), and removed again when the transaction fails. A package that
+GeoPackage (relative paths stored), and removed again when the transaction fails. A photo is
+taken only under the rule of :mod:`.safe_files` (inside the package's DCIM folder, a regular file,
+not too large); a refused photo is reported and the finding is imported without it. A package that
 is not a GeoPackage, lacks the findings layer or one of its fields, or holds an unreadable row
 changes nothing (see :mod:`.read`).
 """
@@ -31,7 +33,6 @@ import contextlib
 import filecmp
 import hashlib
 import json
-import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +49,7 @@ from ...core.progress import Monitor, ensure
 from .. import gpkg
 from .common import CONTENT_FIELDS, FINDING_FIELDS, OFFICE_PHOTO_FOLDER, SYNC_TABLE, text_value
 from .read import FieldFinding, FieldPackage
+from .safe_files import NOT_IN_PACKAGE, copy_checked, max_bytes, office_file_exists
 
 
 @dataclass
@@ -73,6 +75,8 @@ class MergeResult:
     conflicts: List[Conflict] = field(default_factory=list)
     photos: int = 0
     missing_photos: List[str] = field(default_factory=list)
+    #: photos named in a finding but not taken: (finding uuid, path as written, reason template, size in MB)
+    refused_photos: List[Tuple[str, str, str, float]] = field(default_factory=list)
 
 
 def _fingerprint(values: Dict[str, Optional[str]], x: float, y: float, photo_exists: bool) -> str:
@@ -205,8 +209,7 @@ def _merge_one(
     base = con.execute(
         f'SELECT field_hash, office_hash FROM "{SYNC_TABLE}" WHERE uuid = ?', (f.uuid,)
     ).fetchone()
-    if f.values.get("photo") and f.photo_file is None and f.values["photo"] not in result.missing_photos:
-        result.missing_photos.append(f.values["photo"])
+    _note_photo(f, result)
     if office is None:
         if base is not None:
             if base[0] != field_hash:
@@ -226,7 +229,9 @@ def _merge_one(
             else:
                 result.unchanged += 1
             return
-        values = _values_for_office(f, scan_uuid, reference, office_dir, now, result, copied, made_dirs)
+        values = _values_for_office(
+            f, scan_uuid, reference, office_dir, now, package, result, copied, made_dirs
+        )
         names = [n for n in FINDING_FIELDS]
         gpkg.insert_rows(
             con, table, ("geom", *names), [(point_blob(f.x, f.y, sid), *[values.get(n) for n in names])]
@@ -259,7 +264,15 @@ def _merge_one(
             result.conflicts.append(_conflict(f, o_values, "both"))
         return
     values = _values_for_office(
-        f, scan_uuid or o_values.get("scan_uuid") or "", reference, office_dir, now, result, copied, made_dirs
+        f,
+        scan_uuid or o_values.get("scan_uuid") or "",
+        reference,
+        office_dir,
+        now,
+        package,
+        result,
+        copied,
+        made_dirs,
     )
     names = [n for n in FINDING_FIELDS if n != "uuid"]
     sets = ", ".join(f'"{n}" = ?' for n in names)
@@ -271,9 +284,20 @@ def _merge_one(
     _record(con, f.uuid, field_hash, _office_hash(values, f.x, f.y, office_dir), now, package)
 
 
+def _note_photo(f: FieldFinding, result: MergeResult) -> None:
+    photo = f.values.get("photo")
+    if not photo or f.photo_file is not None:
+        return
+    if f.photo_refused in ("", NOT_IN_PACKAGE):
+        if photo not in result.missing_photos:
+            result.missing_photos.append(photo)
+    else:
+        result.refused_photos.append((f.uuid, photo, f.photo_refused, f.photo_size_mb))
+
+
 def _office_hash(values: Dict[str, Optional[str]], x: float, y: float, office_dir: Path) -> str:
     photo = values.get("photo")
-    exists = bool(photo) and (office_dir / photo).is_file()
+    exists = office_file_exists(office_dir, photo)
     return _fingerprint(values, x, y, exists or not photo)
 
 
@@ -305,6 +329,7 @@ def _values_for_office(
     reference: str,
     office_dir: Path,
     now: str,
+    package: FieldPackage,
     result: MergeResult,
     copied: List[Path],
     made_dirs: List[Path],
@@ -323,7 +348,7 @@ def _values_for_office(
                     d.mkdir()
                     made_dirs.append(d)
             try:
-                shutil.copy2(f.photo_file, target)
+                copy_checked(f.photo_file, target, max_bytes(package.max_photo_mb))
             except BaseException:  # a full disk: no partial photo left behind
                 with contextlib.suppress(OSError):
                     target.unlink()

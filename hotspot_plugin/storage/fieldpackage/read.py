@@ -18,7 +18,8 @@ from ...core.i18n import N_
 from ...core.parsing import gpkg_datetime, parse_datetime
 from ...core.progress import Monitor, ensure
 from ..gpkg import connect_file
-from .common import FINDING_FIELDS, META_TABLE, PHOTO_FOLDER, STATUSES, text_value
+from .common import FINDING_FIELDS, META_TABLE, STATUSES, text_value
+from .safe_files import MAX_PHOTO_MB, package_file
 
 
 @dataclass
@@ -30,6 +31,8 @@ class FieldFinding:
     y: float
     values: Dict[str, Optional[str]]
     photo_file: Optional[Path] = None
+    photo_refused: str = ""  # why the photo named in the finding was not taken (an N_ template, filled)
+    photo_size_mb: float = 0.0
 
 
 @dataclass
@@ -41,6 +44,7 @@ class FieldPackage:
     meta: Dict[str, str]
     epsg: int
     findings: List[FieldFinding]
+    max_photo_mb: float = MAX_PHOTO_MB
 
 
 def find_package_gpkg(path: str) -> Path:
@@ -89,8 +93,15 @@ def _has_table(path: Path, table: str) -> bool:
         return False
 
 
-def read_package(path: str, monitor: Optional[Monitor] = None) -> FieldPackage:
-    """Read and check a returned field package; raises InputError (nothing read half) when it is damaged."""
+def read_package(
+    path: str, monitor: Optional[Monitor] = None, max_photo_mb: Optional[float] = None
+) -> FieldPackage:
+    """Read and check a returned field package; raises InputError (nothing read half) when it is damaged.
+
+    A finding's photo is taken only under the rule of :mod:`.safe_files` (a relative path inside the
+    package's DCIM folder, a regular file, at most *max_photo_mb* MB); otherwise the finding keeps
+    no photo and ``photo_refused`` says why.
+    """
     monitor = ensure(monitor)
     gpkg_path = find_package_gpkg(path)
     try:
@@ -195,9 +206,15 @@ def read_package(path: str, monitor: Optional[Monitor] = None) -> FieldPackage:
         else:
             raise _bad_row(gpkg_path, fid, N_("its location cannot be read")) from None
         _normalise(values, gpkg_path, fid)
-        photo_file = _photo_file(values.get("photo"), gpkg_path.parent)
-        findings.append(FieldFinding(uid, float(x), float(y), values, photo_file))
-    return FieldPackage(gpkg_path, gpkg_path.parent, meta, epsg, findings)
+        finding = FieldFinding(uid, float(x), float(y), values)
+        if values.get("photo"):
+            checked = package_file(gpkg_path.parent, values["photo"], max_photo_mb)
+            finding.photo_file = checked.path
+            finding.photo_refused = checked.reason
+            finding.photo_size_mb = checked.size_mb
+        findings.append(finding)
+    limit = MAX_PHOTO_MB if max_photo_mb is None or max_photo_mb <= 0 else float(max_photo_mb)
+    return FieldPackage(gpkg_path, gpkg_path.parent, meta, epsg, findings, limit)
 
 
 def _bad_row(path: Path, fid: Any, why: str) -> InputError:
@@ -271,16 +288,4 @@ def _normalise(values: Dict[str, Optional[str]], path: Path, fid: Any) -> None:
         values["due_date"] = parsed.date().isoformat()
     if values.get("photo"):
         values["photo"] = values["photo"].replace("\\", "/")
-
-
-def _photo_file(photo: Optional[str], folder: Path) -> Optional[Path]:
-    if not photo:
-        return None
-    p = Path(photo)
-    candidates = [p] if p.is_absolute() else [folder / p]
-    candidates.append(folder / PHOTO_FOLDER / p.name)
-    for c in candidates:
-        if c.is_file():
-            return c
-    return None
 
