@@ -4,6 +4,10 @@
     <context>
         <name>Hotspot</name>
         <message>
+            <source>damaged</source>
+            <translation>beschadigd</translation>
+        </message>
+        <message>
             <source>it is a geographic CRS, in degrees</source>
             <translation>het is een geografisch CRS, in graden</translation>
         </message>
@@ -38,6 +42,10 @@
         <message>
             <source>The safety GeoPackage cannot be made in {crs}: {cause}. Choose a projected CRS in metres for the municipality's area: RD New (EPSG:28992) in the Netherlands, Belgian Lambert 2008 (EPSG:3812) in Belgium or the local UTM zone; or give the municipality's code (CBS code such as GM0344, or NIS code such as 44021) so that the CRS can be chosen.</source>
             <translation>De veiligheids-GeoPackage kan niet in {crs} worden gemaakt: {cause}. Kies een geprojecteerd CRS in meters voor het gebied van de gemeente: RD New (EPSG:28992) in Nederland, Belgian Lambert 2008 (EPSG:3812) in België of de plaatselijke UTM-zone; of geef de code van de gemeente (CBS-code zoals GM0344, of NIS-code zoals 44021), zodat het CRS gekozen kan worden.</translation>
+        </message>
+        <message>
+            <source>The saved scan {reference} ({uuid}) in {path} is damaged: its {column} column cannot be read ({error}). Run the scan again as a new scan, or restore the GeoPackage from a backup.</source>
+            <translation>De opgeslagen scan {reference} ({uuid}) in {path} is beschadigd: de kolom {column} is niet te lezen ({error}). Voer de scan opnieuw uit als nieuwe scan, of zet de GeoPackage terug uit een back-up.</translation>
         </message>
         <message>
             <source>the schouw route</source>
