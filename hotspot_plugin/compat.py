@@ -174,11 +174,14 @@ def parameter_as_fields(algorithm, parameters, name: str, context):
 
 
 def band_statistics(provider, band: int, statistic):
-    """``provider.bandStatistics`` for one statistic (a RasterBandStatistic), with the
-    ``Qgis.RasterBandStatistics`` flags on QGIS >= 3.36 (the int overload is deprecated there)."""
-    flags = getattr(Qgis, "RasterBandStatistics", None)
-    if flags is not None:
-        return provider.bandStatistics(band, flags(statistic))
+    """``provider.bandStatistics`` with (at least) *statistic*, a RasterBandStatistic.
+
+    Where QGIS has the ``Qgis.RasterBandStatistics`` overload (3.36 and later) the deprecated
+    ``int`` overload comes first and takes any enum or flags given as the second argument (seen on
+    3.44), so there the band alone is passed: its default, all statistics, includes *statistic*.
+    """
+    if getattr(Qgis, "RasterBandStatistics", None) is not None:
+        return provider.bandStatistics(band)
     return provider.bandStatistics(band, statistic)
 
 
