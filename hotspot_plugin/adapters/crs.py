@@ -225,8 +225,10 @@ def transform_points(x: np.ndarray, y: np.ndarray, src: QgsCoordinateReferenceSy
         proj = ct.instantiatedCoordinateOperationDetails().proj
         transformer = pyproj.Transformer.from_pipeline(proj) if proj else pyproj.Transformer.from_crs(
             src.toWkt(), dst.toWkt(), always_xy=True)
-        tx, ty = transformer.transform(x, y)
-        tx, ty = np.asarray(tx, dtype=np.float64), np.asarray(ty, dtype=np.float64)
+        # one point as floats: pyproj tries its point function first, and numpy >= 1.25 deprecates
+        # making a float of a one-element array
+        tx, ty = transformer.transform(x, y) if n != 1 else transformer.transform(float(x[0]), float(y[0]))
+        tx, ty = np.atleast_1d(np.asarray(tx, dtype=np.float64)), np.atleast_1d(np.asarray(ty, dtype=np.float64))
         if all(abs(tx[i] - ex) < 1e-6 * max(1.0, abs(ex)) and abs(ty[i] - ey) < 1e-6 * max(1.0, abs(ey))
                for i, (ex, ey) in zip(probe, expected)):
             return tx, ty
