@@ -141,3 +141,63 @@ WkbType = _moved("WkbType", "QgsWkbTypes.Type")
 SYMBOL_FILL_COLOR = getattr(qgis.core.QgsSymbolLayer.Property, "FillColor", None)
 if SYMBOL_FILL_COLOR is None:
     SYMBOL_FILL_COLOR = qgis.core.QgsSymbolLayer.Property.PropertyFillColor
+
+
+# --- deprecated calls (issue #11): the modern call where this QGIS has it, else the 3.22 one ---
+
+
+def legend_font(legend, component):
+    """The QFont of a legend component: its style's text format (QGIS >= 3.30; the size in points)
+    instead of ``QgsLayoutItemLegend.styleFont()``, deprecated there."""
+    style = legend.style(component)
+    if hasattr(style, "textFormat"):
+        return style.textFormat().toQFont()
+    from qgis.PyQt.QtGui import QFont
+
+    return QFont(legend.styleFont(component))
+
+
+def save_style_to_database(layer, name: str, description: str, use_as_default: bool = True) -> str:
+    """Save the layer's style in its database; the error message ("" on success).
+    ``saveStyleToDatabaseV2`` on QGIS >= 3.44, where ``saveStyleToDatabase`` is deprecated."""
+    if hasattr(layer, "saveStyleToDatabaseV2"):
+        return layer.saveStyleToDatabaseV2(name, description, use_as_default, "")[1]
+    return layer.saveStyleToDatabase(name, description, use_as_default, "")
+
+
+def parameter_as_fields(algorithm, parameters, name: str, context):
+    """The field names of a field parameter: ``parameterAsStrings`` on QGIS >= 3.32 (where
+    ``parameterAsFields`` is deprecated)."""
+    if hasattr(algorithm, "parameterAsStrings"):
+        return algorithm.parameterAsStrings(parameters, name, context)
+    return algorithm.parameterAsFields(parameters, name, context)
+
+
+def band_statistics(provider, band: int, statistic):
+    """``provider.bandStatistics`` with (at least) *statistic*, a RasterBandStatistic.
+
+    Where QGIS has the ``Qgis.RasterBandStatistics`` overload (3.36 and later) the deprecated
+    ``int`` overload comes first and takes any enum or flags given as the second argument (seen on
+    3.44), so there the band alone is passed: its default, all statistics, includes *statistic*.
+    """
+    if getattr(Qgis, "RasterBandStatistics", None) is not None:
+        return provider.bandStatistics(band)
+    return provider.bandStatistics(band, statistic)
+
+
+def set_marker_placement(layer, placement) -> None:
+    """A marker line's placement: ``setPlacements`` on QGIS >= 3.24 (``setPlacement`` is deprecated)."""
+    if hasattr(layer, "setPlacements"):
+        layer.setPlacements(placement)
+    else:
+        layer.setPlacement(placement)
+
+
+def set_group_box(container) -> None:
+    """Show a form container as a group box: ``setType(GroupBox)`` on QGIS >= 3.32 (``setIsGroupBox``
+    is deprecated there)."""
+    kind = getattr(Qgis, "AttributeEditorContainerType", None)
+    if kind is not None:
+        container.setType(kind.GroupBox)
+    else:
+        container.setIsGroupBox(True)

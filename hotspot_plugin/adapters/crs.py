@@ -21,7 +21,16 @@ from qgis.core import (
 )
 
 from ..compat import DistanceUnit
-from ..core.metric_crs import GEOGRAPHIC, RD_NEW, SCALE, choose_metric_crs, needs_metric_crs
+from ..core.metric_crs import (
+    GEOGRAPHIC,
+    RD_NEW,
+    SCALE,
+    area_of_use_location,
+    choose_metric_crs,
+    municipality_location,
+    needs_metric_crs,
+    sample_points,
+)
 from ..i18n import tr
 from ..storage import fieldpackage as fp
 
@@ -124,30 +133,43 @@ def working_crs(source_crs: QgsCoordinateReferenceSystem, extent: Optional[QgsRe
     """
     if not source_crs.isValid():
         return source_crs, None
-    centre = extent.center() if extent is not None and not extent.isNull() else None
-    if centre is not None and not (math.isfinite(centre.x()) and math.isfinite(centre.y())):
-        centre = None
-    scale = point_scale(source_crs, centre, transform_context) if centre is not None else math.nan
-    metres = source_crs.mapUnits() == DistanceUnit.Meters
-    why = needs_metric_crs(source_crs.isGeographic(), scale, metres, require_metres)
+    why, scale, centre = assess(source_crs, extent, transform_context, require_metres)
     if why is None:
         return source_crs, None
     out = metric_crs_for(extent, source_crs, transform_context)
-    name = source_crs.authid() or source_crs.description()
-    if why == GEOGRAPHIC:
-        cause = tr("it is in degrees")
-    elif why == SCALE:
-        cause = tr("one of its map units is {scale} metres on the ground there (scale factor), so its "
-                   "distances are not metres on the ground").format(scale=f"{1.0 / scale:.4g}")
-    else:
-        cause = tr("its units are not metres")
     lon, lat = lon_lat(centre, source_crs, transform_context) if centre is not None else (math.nan, math.nan)
-    where = metric_reason(lon, lat)
     text = tr("The layer {layer} is in {crs}, and {cause}: distances are measured in {out} ({out_name}; "
               "{where}); the data are reprojected to {out}.").format(
-                  layer=layer_name or "-", crs=name, cause=cause, out=out.authid(), out_name=out.description(),
-                  where=where)
+                  layer=layer_name or "-", crs=crs_name(source_crs), cause=cause_text(why, scale),
+                  out=out.authid(), out_name=out.description(), where=metric_reason(lon, lat))
     return out, text
+
+
+def crs_name(crs: QgsCoordinateReferenceSystem) -> str:
+    """The CRS's authid, or its description when it has none."""
+    return crs.authid() or crs.description()
+
+
+def assess(crs: QgsCoordinateReferenceSystem, extent: Optional[QgsRectangle], transform_context,
+           require_metres: bool = False) -> Tuple[Optional[str], float, Optional[QgsPointXY]]:
+    """The one rule for data in *crs* with *extent*: ``(reason key of needs_metric_crs or None, the
+    scale factor at the extent's centre (NaN when unknown), that centre or None)``."""
+    centre = extent.center() if extent is not None and not extent.isNull() else None
+    if centre is not None and not (math.isfinite(centre.x()) and math.isfinite(centre.y())):
+        centre = None
+    scale = point_scale(crs, centre, transform_context) if centre is not None else math.nan
+    metres = crs.mapUnits() == DistanceUnit.Meters
+    return needs_metric_crs(crs.isGeographic(), scale, metres, require_metres), scale, centre
+
+
+def cause_text(why: str, scale: float) -> str:
+    """Why a CRS does not measure metres on the ground, for a message (*why* from needs_metric_crs)."""
+    if why == GEOGRAPHIC:
+        return tr("it is in degrees")
+    if why == SCALE:
+        return tr("one of its map units is {scale} metres on the ground there (scale factor), so its "
+                  "distances are not metres on the ground").format(scale=f"{1.0 / scale:.4g}")
+    return tr("its units are not metres")
 
 
 def metric_reason(lon: float, lat: float) -> str:
@@ -203,8 +225,10 @@ def transform_points(x: np.ndarray, y: np.ndarray, src: QgsCoordinateReferenceSy
         proj = ct.instantiatedCoordinateOperationDetails().proj
         transformer = pyproj.Transformer.from_pipeline(proj) if proj else pyproj.Transformer.from_crs(
             src.toWkt(), dst.toWkt(), always_xy=True)
-        tx, ty = transformer.transform(x, y)
-        tx, ty = np.asarray(tx, dtype=np.float64), np.asarray(ty, dtype=np.float64)
+        # one point as floats: pyproj tries its point function first, and numpy >= 1.25 deprecates
+        # making a float of a one-element array
+        tx, ty = transformer.transform(x, y) if n != 1 else transformer.transform(float(x[0]), float(y[0]))
+        tx, ty = np.atleast_1d(np.asarray(tx, dtype=np.float64)), np.atleast_1d(np.asarray(ty, dtype=np.float64))
         if all(abs(tx[i] - ex) < 1e-6 * max(1.0, abs(ex)) and abs(ty[i] - ey) < 1e-6 * max(1.0, abs(ey))
                for i, (ex, ey) in zip(probe, expected)):
             return tx, ty
@@ -249,3 +273,83 @@ def search_reach(crs: QgsCoordinateReferenceSystem, extent: Optional[QgsRectangl
     scale = point_scale(crs, centre, transform_context) if centre is not None else math.nan
     scale = scale if math.isfinite(scale) else 1.0
     return metres * max(scale, 1.0) * 1.05 / metres_per_unit(crs)
+
+
+def units_note(crs: QgsCoordinateReferenceSystem, unit: float) -> str:
+    """A log line: the GeoPackage's map units are not metres, distances are converted."""
+    return tr("The GeoPackage is in {crs}, whose map unit is {unit} m: distances given in metres are "
+              "converted to its units, and lengths and areas back to metres.").format(
+                  crs=crs_name(crs), unit=f"{unit:.6g}")
+
+
+def require_metric_gpkg(crs: QgsCoordinateReferenceSystem, extent: Optional[QgsRectangle], transform_context,
+                        path: str, what: str) -> float:
+    """The factor from the safety GeoPackage's map units to metres; refuses a GeoPackage whose CRS
+    fails the one rule at its data (*extent*, in *crs*): in degrees, or scale off by more than 1 %.
+
+    A GeoPackage in feet is accepted: *what* (the algorithm) converts its distances with the factor.
+    The message names the CRS to use, by the rule at the data's centre.
+    """
+    why, scale, centre = assess(crs, extent, transform_context)
+    if why is None:
+        return metres_per_unit(crs)
+    out = metric_crs_for(extent, crs, transform_context)
+    raise QgsProcessingException(tr(
+        "The GeoPackage {path} is in {crs}, and {cause}; {what} measures distances in metres on the "
+        "ground. Make a safety GeoPackage in {out} ({out_name}) with 'Create safety GeoPackage' and "
+        "import the data into it.").format(
+            path=path, crs=crs_name(crs), cause=cause_text(why, scale), what=what, out=out.authid(),
+            out_name=out.description()))
+
+
+def new_gpkg_crs(crs: QgsCoordinateReferenceSystem, municipality: str, transform_context
+                 ) -> Tuple[QgsCoordinateReferenceSystem, Optional[str]]:
+    """The CRS of a new safety GeoPackage by the one rule, and a log line when it is not *crs*.
+
+    The data's place: the municipality's code (CBS GM0344: the Netherlands; NIS 44021: Belgium), else
+    the centre of the CRS's area of use when that is local (at most 20 degrees across). *crs* is
+    kept when it is projected and its scale there (or, with no place known, at the centre and the
+    corners of its area of use) is within 1 % of 1; a CRS in feet is kept (distances are converted).
+    Otherwise the GeoPackage gets RD New, Belgian Lambert 2008 or the UTM zone of the place; with no
+    place known the choice is refused with a message.
+    """
+    bounds = crs.bounds()
+    box = None if bounds.isNull() else (bounds.xMinimum(), bounds.yMinimum(), bounds.xMaximum(), bounds.yMaximum())
+    place = municipality_location(municipality)
+    from_code = place is not None
+    if place is None:
+        place = area_of_use_location(box)
+    why = GEOGRAPHIC if crs.isGeographic() else None
+    worst = math.nan
+    if why is None:
+        samples = [place] if place is not None else (sample_points(box) if box is not None else [])
+        wgs84 = QgsCoordinateReferenceSystem(WGS84)
+        for lon, lat in samples:
+            try:
+                p = QgsCoordinateTransform(wgs84, crs, transform_context).transform(QgsPointXY(lon, lat))
+            except QgsCsException:
+                continue
+            scale = point_scale(crs, p, transform_context)
+            if math.isfinite(scale) and not (math.isfinite(worst) and abs(worst - 1.0) >= abs(scale - 1.0)):
+                worst = scale
+        why = needs_metric_crs(False, worst)
+    if why is None:
+        return crs, None
+    cause = tr("it is a geographic CRS, in degrees") if why == GEOGRAPHIC else cause_text(why, worst) if (
+        place is not None) else tr(
+        "its scale factor in its area of use reaches {scale}, so its distances are not metres on the "
+        "ground").format(scale=f"{worst:.4g}")
+    if place is None:
+        raise QgsProcessingException(tr(
+            "The safety GeoPackage cannot be made in {crs}: {cause}. Choose a projected CRS in metres for "
+            "the municipality's area: RD New (EPSG:28992) in the Netherlands, Belgian Lambert 2008 "
+            "(EPSG:3812) in Belgium or the local UTM zone; or give the municipality's code (CBS code such as "
+            "GM0344, or NIS code such as 44021) so that the CRS can be chosen.").format(
+                crs=crs_name(crs), cause=cause))
+    out = metric_crs_at(*place)[0]
+    where = tr("the municipality code {code}").format(code=municipality.strip()) if from_code else tr(
+        "the centre of the area of use of {crs}").format(crs=crs_name(crs))
+    return out, tr(
+        "{crs} was chosen, but {cause}: the safety GeoPackage is made in {out} ({out_name}) instead, the "
+        "CRS for distances in metres at the place given by {where}.").format(
+            crs=crs_name(crs), cause=cause, out=out.authid(), out_name=out.description(), where=where)

@@ -182,12 +182,14 @@ def route_legs(
     seq_of: Dict[int, int],
     router: Optional[StreetRouter],
     closed: bool,
+    metres_per_unit: float = 1.0,
 ) -> List[fp.RouteLeg]:
-    """Lines from each node of *order* to the next (back to the first when *closed*)."""
+    """Lines from each node of *order* to the next (back to the first when *closed*); their lengths
+    in metres (map units times *metres_per_unit*)."""
     legs = []
     for k, (i, j) in enumerate(sc.leg_pairs(order, closed)):
         line = router.path(i, j) if router is not None else LineString([xy[i], xy[j]])
-        length = float(line.length)
+        length = float(line.length) * metres_per_unit
         legs.append(
             fp.RouteLeg(line, k + 1, seq_of.get(i, 0), seq_of.get(j, 0), length, sc.walking_minutes(length))
         )
@@ -206,8 +208,10 @@ def plan_route(
     reorder: bool = True,
     monitor=None,
     feedback=None,
+    metres_per_unit: float = 1.0,
 ) -> Route:
-    """Order the nodes (unless *reorder* is False: the given order) and draw the legs."""
+    """Order the nodes (unless *reorder* is False: the given order) and draw the legs; lengths are
+    in metres (the map units of *crs* times *metres_per_unit*)."""
     router = StreetRouter(streets, xy, crs, feedback) if streets else None
     if router is not None and router.n_lines == 0:
         router = None
@@ -223,7 +227,7 @@ def plan_route(
         order = list(range(len(xy)))
     if seq_of is None:
         seq_of = {node: k + 1 for k, node in enumerate(order)}
-    legs = route_legs(xy, order, seq_of, router, closed)
+    legs = route_legs(xy, order, seq_of, router, closed, metres_per_unit)
     length = sum(leg.length_m for leg in legs)
     walk = sc.walking_minutes(length)
     unreachable = 0

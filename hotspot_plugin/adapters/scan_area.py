@@ -25,7 +25,8 @@ from .geometry import to_shapely
 
 
 def scan_crs(path: str, crs_text: str) -> QgsCoordinateReferenceSystem:
-    """The CRS of the safety GeoPackage at *path* (authid or WKT *crs_text*); it must be projected."""
+    """The CRS of the safety GeoPackage at *path* (authid or WKT *crs_text*); whether it measures
+    metres on the ground is checked by ``adapters.crs.require_metric_gpkg``."""
     crs = QgsCoordinateReferenceSystem(crs_text)
     if not crs.isValid():
         crs = QgsCoordinateReferenceSystem.fromWkt(crs_text)
@@ -34,13 +35,6 @@ def scan_crs(path: str, crs_text: str) -> QgsCoordinateReferenceSystem:
             tr("The coordinate reference system of the GeoPackage {path} is not known to QGIS.").format(
                 path=path
             )
-        )
-    if crs.isGeographic():
-        raise QgsProcessingException(
-            tr(
-                "The GeoPackage {path} is in a geographic CRS ({crs}, degrees), but the scan measures in "
-                "metres. Use a safety GeoPackage in a projected CRS such as RD New (EPSG:28992)."
-            ).format(path=path, crs=crs.authid() or crs.description())
         )
     return crs
 
@@ -116,6 +110,34 @@ def polygon_of_wkt(text: str) -> BaseGeometry:
             ).format(reason=explain_validity(geom))
         )
     return unary_union(polygon_parts(geom))
+
+
+def refuse_swapped_degrees(point: QgsPointXY, point_crs: Optional[QgsCoordinateReferenceSystem],
+                           crs: QgsCoordinateReferenceSystem, extent: Optional[Tuple[float, float, float, float]],
+                           transform_context) -> None:
+    """Refuse a point in degrees written latitude first ('52.1,5.1 [EPSG:4326]'): QGIS reads x, the
+    longitude, first. Only when the point as given lies away from the data (*extent*, in *crs*)
+    and the swapped one lies in it; *point* is as given, in *point_crs*."""
+    if point_crs is None or not point_crs.isValid() or not point_crs.isGeographic() or extent is None:
+        return
+
+    def inside(p: QgsPointXY) -> bool:
+        try:
+            q = QgsCoordinateTransform(point_crs, crs, transform_context).transform(p)
+        except QgsCsException:
+            return False
+        margin = max(extent[2] - extent[0], extent[3] - extent[1], 1.0)
+        return (extent[0] - margin <= q.x() <= extent[2] + margin
+                and extent[1] - margin <= q.y() <= extent[3] + margin)
+
+    swapped = QgsPointXY(point.y(), point.x())
+    if not inside(point) and inside(swapped):
+        raise QgsProcessingException(
+            tr(
+                "The point {x},{y} [{crs}] lies far from the data: a point in degrees is written with the "
+                "longitude first. Did you mean '{y},{x} [{crs}]'?"
+            ).format(x=f"{point.x():g}", y=f"{point.y():g}", crs=point_crs.authid())
+        )
 
 
 def checked_point(

@@ -459,12 +459,22 @@ def _transformer(src: str, dst: str) -> Transformer:
     return _transformers[key]
 
 
+def _transform(transformer: Transformer, x: np.ndarray, y: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    """``transformer.transform`` of arrays; one point goes as two floats (pyproj tries its point
+    function first, and numpy >= 1.25 deprecates making a float of a one-element array)."""
+    if np.size(x) == 1:
+        tx, ty = transformer.transform(float(np.ravel(x)[0]), float(np.ravel(y)[0]))
+        return np.array([tx], dtype=float), np.array([ty], dtype=float)
+    tx, ty = transformer.transform(x, y)
+    return np.asarray(tx, dtype=float), np.asarray(ty, dtype=float)
+
+
 def _transform_and_check(x: np.ndarray, y: np.ndarray, source_crs: str, target_crs: str):
     if len(x) == 0:
         return x, y, np.ones(0, dtype=bool)
     with np.errstate(all="ignore"):
-        tx, ty = _transformer(source_crs, target_crs).transform(x, y)
-        lon, lat = _transformer(source_crs, "EPSG:4326").transform(x, y)
+        tx, ty = _transform(_transformer(source_crs, target_crs), x, y)
+        lon, lat = _transform(_transformer(source_crs, "EPSG:4326"), x, y)
     tx = np.asarray(tx, dtype=float)
     ty = np.asarray(ty, dtype=float)
     lon = np.asarray(lon, dtype=float)
@@ -496,11 +506,11 @@ def _diagnose(x: float, y: float, src: CRS, target_crs: str,
     """
     with np.errstate(all="ignore"):
         if reference is not None:
-            sx, sy = _transformer(src.to_wkt(), target_crs).transform(np.array([y]), np.array([x]))
+            sx, sy = _transform(_transformer(src.to_wkt(), target_crs), np.array([y]), np.array([x]))
             cx, cy, radius = reference
             swapped = bool(np.isfinite(sx[0]) and math.hypot(sx[0] - cx, sy[0] - cy) <= radius)
         else:
-            lon, lat = _transformer(src.to_wkt(), "EPSG:4326").transform(np.array([y]), np.array([x]))
+            lon, lat = _transform(_transformer(src.to_wkt(), "EPSG:4326"), np.array([y]), np.array([x]))
             swapped = bool(np.isfinite(lon[0]) and _region_check(np.asarray(lon), np.asarray(lat))[0])
     if swapped:
         return R_SWAPPED

@@ -7,6 +7,7 @@ point. The QGIS side (``adapters.crs``) applies it to a layer's extent.
 from __future__ import annotations
 
 import math
+import re
 from typing import Optional, Sequence, Tuple
 
 import numpy as np
@@ -83,3 +84,46 @@ def needs_metric_crs(geographic: bool, scale: float, metres: bool = True,
     if require_metres and not metres:
         return UNITS
     return None
+
+
+#: Where a municipality code places a new safety GeoPackage (lon, lat in degrees): a CBS code
+#: (GM0344) at Amersfoort, the origin of RD New; a Belgian NIS code (44021) in the middle of Belgium.
+NL_CENTRE = (5.387, 52.155)
+BE_CENTRE = (4.47, 50.64)
+
+#: An area of use at most this many degrees wide and high is "local": its centre places the data.
+LOCAL_DEGREES = 20.0
+
+
+def municipality_location(text: str) -> Optional[Tuple[float, float]]:
+    """Where a municipality given by its code lies, roughly (lon, lat); None for a name or nothing."""
+    code = (text or "").strip().upper()
+    if re.fullmatch(r"GM\d{4}", code):
+        return NL_CENTRE
+    if re.fullmatch(r"\d{5}", code):
+        return BE_CENTRE
+    return None
+
+
+def area_of_use_location(bounds: Optional[Sequence[float]]) -> Optional[Tuple[float, float]]:
+    """The centre of a CRS's area of use (lon_min, lat_min, lon_max, lat_max in degrees) when that
+    area is local (at most :data:`LOCAL_DEGREES` wide and high); None for a continent or the world."""
+    if bounds is None or len(bounds) != 4 or not all(math.isfinite(v) for v in bounds):
+        return None
+    lon_min, lat_min, lon_max, lat_max = bounds
+    if not (lon_min < lon_max and lat_min < lat_max):
+        return None
+    if lon_max - lon_min > LOCAL_DEGREES or lat_max - lat_min > LOCAL_DEGREES:
+        return None
+    return (lon_min + lon_max) / 2.0, (lat_min + lat_max) / 2.0
+
+
+def sample_points(bounds: Sequence[float], max_lat: float = 80.0) -> Tuple[Tuple[float, float], ...]:
+    """The centre and four inset corners (at a tenth of the size) of an area in degrees, latitudes
+    kept within *max_lat*: where a CRS's scale is checked when the data's place is not known."""
+    lon_min, lat_min, lon_max, lat_max = bounds
+    lat_min, lat_max = max(lat_min, -max_lat), min(lat_max, max_lat)
+    dx, dy = (lon_max - lon_min) / 10.0, (lat_max - lat_min) / 10.0
+    return (((lon_min + lon_max) / 2.0, (lat_min + lat_max) / 2.0),
+            (lon_min + dx, lat_min + dy), (lon_max - dx, lat_min + dy),
+            (lon_min + dx, lat_max - dy), (lon_max - dx, lat_max - dy))

@@ -181,9 +181,10 @@ def prepare_geography(inputs: ScanInputs, ring_width: float, warnings: List[Dict
         inh_ref = 0.0
     if buurten and inh_area <= 0:
         warnings.append(warning(W_NO_INHABITANTS))
-    km2_area = area.area / 1e6
-    km2_ring = ring.area / 1e6
-    km2_ref = reference.area / 1e6 if reference is not None else 0.0
+    m2 = float(inputs.metres_per_unit) ** 2  # square metres per square map unit
+    km2_area = area.area * m2 / 1e6
+    km2_ring = ring.area * m2 / 1e6
+    km2_ref = reference.area * m2 / 1e6 if reference is not None else 0.0
     nested = None
     if reference is not None:
         inside_share = area.intersection(reference).area / area.area

@@ -123,6 +123,8 @@ class ScanInputs:
     categories: Optional[Sequence[str]] = None
     small_count_threshold: int = DEFAULT_SMALL_COUNT
     alpha: float = DEFAULT_ALPHA
+    #: Metres per map unit of the coordinates (0.3048 in feet): areas in km2 are measured with it.
+    metres_per_unit: float = 1.0
 
 
 # --------------------------------------------------------------------------------------------

@@ -66,7 +66,7 @@ def scan_record(path: str, key: str) -> ScanRecord:
             N_("The GeoPackage {path} holds no saved scan. Run the environment scan first."),
             path=str(path),
         )
-    return scans[0]
+    return load_scan(path, scans[0].uuid) if scans[0].damaged else scans[0]  # a damaged one: its message
 
 
 def pdf_output(output: str) -> str:

@@ -1,4 +1,11 @@
-"""hotspot:createsafetygpkg - an empty safety GeoPackage with all layers, categories and styles."""
+"""hotspot:createsafetygpkg - an empty safety GeoPackage with all layers, categories and styles.
+
+The GeoPackage's CRS must measure metres on the ground (the scan and the schouw route measure in
+it): a chosen CRS that fails the one rule (in degrees, or its scale more than 1 % off 1 where the
+municipality lies) is replaced by RD New, Belgian Lambert 2008 or the UTM zone, and the log says
+why; with no place known (no municipality code, a world-wide CRS) it is refused
+(adapters.crs.new_gpkg_crs).
+"""
 from __future__ import annotations
 
 from qgis.core import (
@@ -10,6 +17,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..adapters.crs import new_gpkg_crs
 from ..core import schema
 from ..core.errors import InputError
 from ..core.i18n import N_
@@ -50,11 +58,14 @@ class CreateSafetyGpkgAlgorithm(HotspotAlgorithm):
         crs: QgsCoordinateReferenceSystem = self.parameterAsCrs(parameters, self.CRS, context)
         if not crs.isValid():
             crs = QgsCoordinateReferenceSystem(f"EPSG:{schema.DEFAULT_EPSG}")
+        municipality = self.parameterAsString(parameters, self.MUNICIPALITY, context)
+        crs, why = new_gpkg_crs(crs, municipality, context.transformContext())
+        if why:
+            self.info(feedback, why)
         authid = crs.authid()
         if not authid.upper().startswith("EPSG:"):
             raise InputError(N_("Choose a CRS with an EPSG code (such as EPSG:28992 RD New); {crs} has none."),
                              crs=crs.description())
-        municipality = self.parameterAsString(parameters, self.MUNICIPALITY, context)
         overwrite = self.parameterAsBoolean(parameters, self.OVERWRITE, context)
         feedback.setProgress(10)
         styles = build_styles()

@@ -31,13 +31,15 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterString,
     QgsProcessingUtils,
+    QgsRectangle,
     QgsReferencedPointXY,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime
 from shapely import wkt as shapely_wkt
 from shapely.geometry.base import BaseGeometry
 
-from ..adapters.scan_area import checked_point, polygon_of_wkt, polygons_of, scan_crs
+from ..adapters.crs import require_metric_gpkg, units_note
+from ..adapters.scan_area import checked_point, polygon_of_wkt, polygons_of, refuse_swapped_degrees, scan_crs
 from ..compat import ProcessingDateTimeParameterDataType, ProcessingNumberParameterType, ProcessingSourceType
 from ..core import nearrepeat as nr
 from ..core.advice import Advice, Finding, draft_findings, load_catalogue, merge_advice
@@ -112,6 +114,9 @@ class ScanParameters:
     organisation: str = ""
     heatmap_path: str = ""
     scan_uuid: str = ""
+    #: Metres per map unit of the GeoPackage's CRS (0.3048 in feet): distances given in metres
+    #: (radius, ring) are divided by it, lengths and areas read in map units multiplied.
+    unit: float = 1.0
 
     def __post_init__(self) -> None:
         if not self.scan_uuid:
@@ -128,9 +133,14 @@ class ScanParameters:
         return half_open(self.comparison_days)
 
     @property
+    def ring_units(self) -> float:
+        """The ring width (metres) in the GeoPackage's map units."""
+        return self.ring / self.unit
+
+    @property
     def outer(self) -> BaseGeometry:
         """The area with its ring."""
-        return self.area.buffer(self.ring) if self.ring > 0 else self.area
+        return self.area.buffer(self.ring_units) if self.ring > 0 else self.area
 
 
 @dataclass
@@ -313,7 +323,7 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
                 area=p.area,
                 period=p.period,
                 comparison=p.comparison,
-                ring_width=p.ring,
+                ring_width=p.ring_units,
                 reference=data.reference,
                 reference_inhabitants=data.reference_inhabitants,
                 buurten=data.buurten,
@@ -323,6 +333,7 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
                 fields=p.fields,
                 categories=p.categories,
                 small_count_threshold=p.small,
+                metres_per_unit=p.unit,
             ),
             monitor.sub(32, 70),
         )
@@ -367,7 +378,12 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
         path = self.parameterAsFile(parameters, self.GPKG, context)
         with si.reading(path) as con:
             info = si.gpkg_info(con, path)
+            extent = si.data_extent(con)
         crs = scan_crs(info.path, info.crs)
+        unit = require_metric_gpkg(crs, None if extent is None else QgsRectangle(*extent),
+                                   context.transformContext(), path, tr("the environment scan"))
+        if unit != 1.0:
+            self.info(feedback, units_note(crs, unit))
         key = (self.parameterAsString(parameters, self.SCAN, context) or "").strip()
         old = load_scan(path, key) if key else None
         saved = old.parameters if old is not None else RecordParameters()
@@ -385,7 +401,7 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
                     "with 'Import incidents'."
                 ).format(path=path)
             )
-        area, area_meta = self._area(parameters, context, crs, old, feedback)
+        area, area_meta = self._area(parameters, context, crs, old, feedback, unit, extent)
         ring = given_or_saved(
             passed(parameters, self.RING_WIDTH),
             self.parameterAsDouble(parameters, self.RING_WIDTH, context),
@@ -421,6 +437,7 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
             author=(self.parameterAsString(parameters, self.AUTHOR, context) or "").strip(),
             organisation=(self.parameterAsString(parameters, self.ORGANISATION, context) or "").strip(),
             heatmap_path=self.parameterAsOutputLayer(parameters, self.HEATMAP, context) or "",
+            unit=unit,
         )
         self.info(
             feedback,
@@ -441,9 +458,10 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
         return source
 
     def _area(
-        self, parameters, context, crs, old: Optional[ScanRecord], feedback
+        self, parameters, context, crs, old: Optional[ScanRecord], feedback, unit: float = 1.0, extent=None
     ) -> Tuple[BaseGeometry, AreaSource]:
-        """The scan area in the GeoPackage's CRS and how it was given."""
+        """The scan area in the GeoPackage's CRS and how it was given (a point is converted to that
+        CRS first; the radius, in metres, is divided by *unit*, the metres per map unit)."""
         ways = [name for name in (self.AREA, self.AREA_WKT, self.POINT) if given(parameters, name)]
         if len(ways) > 1:
             raise QgsProcessingException(
@@ -475,11 +493,13 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
             point = self.parameterAsPoint(parameters, self.POINT, context, crs)
             explicit = isinstance(raw, QgsReferencedPointXY) or (isinstance(raw, str) and "[" in raw)
             point_crs = self.parameterAsPointCrs(parameters, self.POINT, context) if explicit else None
+            refuse_swapped_degrees(self.parameterAsPoint(parameters, self.POINT, context), point_crs, crs, extent,
+                                   context.transformContext())
             x, y, note = checked_point(point, point_crs, crs)
             if note:
                 self.info(feedback, note)
             radius = self.parameterAsDouble(parameters, self.RADIUS, context)
-            area = area_from_point(x, y, radius)
+            area = area_from_point(x, y, radius / unit)
             meta = AreaSource(way, [x, y], radius)
         if area.is_empty or area.area <= 0:
             raise QgsProcessingException(tr("The scan area has no surface; draw or choose a polygon."))
@@ -599,6 +619,7 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
                 + render_template(*suggestion, tr),
             )
         else:
+            radius, pixel = radius / p.unit, pixel / p.unit  # metres -> map units
             self.info(
                 feedback,
                 tr(
@@ -618,8 +639,8 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
                 "cells; {zones} hotspot zones (top {top}% of the cells)."
             ).format(
                 n=points.x.shape[0],
-                radius=f"{radius:g}",
-                pixel=f"{pixel:g}",
+                radius=f"{radius * p.unit:.4g}",
+                pixel=f"{pixel * p.unit:.4g}",
                 cols=grid.cols,
                 rows=grid.rows,
                 zones=len(zones),
@@ -793,7 +814,7 @@ def record_parameters(p: ScanParameters, data: ScanData, heat: Heatmap, findings
             n_incidents=heat.n_points,
         ),
         zones=[
-            ZoneInfo(wkt=z.geometry.wkt, peak=float(z.peak), rank=int(z.rank), area_m2=float(z.area))
+            ZoneInfo(wkt=z.geometry.wkt, peak=float(z.peak), rank=int(z.rank), area_m2=float(z.area) * p.unit ** 2)
             for z in heat.zones
         ],
         advice_drafted=DraftedAdvice(

@@ -29,12 +29,13 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
     QgsProcessingParameterPoint,
+    QgsRectangle,
     QgsReferencedPointXY,
 )
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
-from ..adapters.crs import gpkg_crs
+from ..adapters.crs import gpkg_crs, require_metric_gpkg, units_note
 from ..adapters.routing import Route, plan_route, read_streets_layer
 from ..adapters.sources import area_union, extra_points, lines_near, zones_of
 from ..compat import (
@@ -51,7 +52,7 @@ from ..core import schouw as sc
 from ..core.numbers import format_number
 from ..i18n import current_language, tr
 from ..storage import fieldpackage as fp
-from ..storage import gpkg, schouw_inputs
+from ..storage import gpkg, scan_inputs, schouw_inputs
 from ..storage.scans import ScanRecord, load_scan
 from .base import HotspotAlgorithm, given, gpkg_parameter, scan_parameter
 
@@ -79,6 +80,8 @@ class RouteParameters:
     min_distance: float
     stop_minutes: float
     save: bool
+    #: Metres per map unit of the GeoPackage's CRS (0.3048 in feet).
+    unit: float = 1.0
 
 
 class SchouwRouteAlgorithm(HotspotAlgorithm):
@@ -265,6 +268,10 @@ class SchouwRouteAlgorithm(HotspotAlgorithm):
         path = self.parameterAsFile(parameters, self.GPKG, context)
         gpkg.check_safety_gpkg(path)
         crs = gpkg_crs(path)
+        with scan_inputs.reading(path) as con:
+            extent = scan_inputs.data_extent(con)
+        unit = require_metric_gpkg(crs, None if extent is None else QgsRectangle(*extent),
+                                   context.transformContext(), path, tr("the schouw route"))
         start, explicit = None, False
         if given(parameters, self.START):
             start = self.parameterAsPoint(parameters, self.START, context, crs)
@@ -289,12 +296,15 @@ class SchouwRouteAlgorithm(HotspotAlgorithm):
             min_distance=self.parameterAsDouble(parameters, self.MIN_DISTANCE, context),
             stop_minutes=self.parameterAsDouble(parameters, self.STOP_MINUTES, context),
             save=self.parameterAsBool(parameters, self.SAVE, context),
+            unit=unit,
         )
 
     # Running -------------------------------------------------------------------------------------
     def process(self, parameters, context, feedback):
         p = self.read_parameters(parameters, context)
         monitor = self.monitor(feedback)
+        if p.unit != 1.0:
+            self.info(feedback, units_note(p.crs, p.unit))
         record: Optional[ScanRecord] = None
         if p.scan_key:
             record = load_scan(p.path, p.scan_key)
@@ -316,6 +326,7 @@ class SchouwRouteAlgorithm(HotspotAlgorithm):
             closed=p.closed,
             monitor=monitor.sub(5, 90),
             feedback=feedback,
+            metres_per_unit=p.unit,
         )
         if route.unreachable:
             feedback.pushWarning(
@@ -388,7 +399,7 @@ class SchouwRouteAlgorithm(HotspotAlgorithm):
                 objects["x"], objects["y"], objects["kind"], objects["name"], p.risk_kinds, area,
                 zones_union, schema.RISK_OBJECT_KINDS, objects["uuid"],
             )
-        choice = sc.choose_points(candidates, p.max_points, p.min_distance, monitor.sub(0, 5))
+        choice = sc.choose_points(candidates, p.max_points, p.min_distance / p.unit, monitor.sub(0, 5))
         if not choice.points:
             raise QgsProcessingException(
                 tr(
@@ -429,7 +440,7 @@ class SchouwRouteAlgorithm(HotspotAlgorithm):
     def _streets(self, p: RouteParameters, context, xy, feedback) -> List[BaseGeometry]:
         if p.straight:
             return []
-        bbox = sc.street_bbox(xy)
+        bbox = sc.street_bbox(xy, sc.STREET_MARGIN / p.unit)
         if p.streets is not None:
             lines = lines_near(p.streets, p.crs, context, bbox)
             if not lines:

@@ -48,6 +48,7 @@ from ..compat import (
     ProcessingDateTimeParameterDataType,
     ProcessingNumberParameterType,
     ProcessingSourceType,
+    parameter_as_fields,
 )
 from ..core import letters
 from ..core.addresses import (
@@ -215,7 +216,7 @@ class WarningLettersAlgorithm(HotspotAlgorithm):
 
     def _address_format(self, parameters, context, source, feedback) -> AddressFormat:
         names = source.fields().names()
-        chosen = [n for n in self.parameterAsFields(parameters, self.ADDRESS_FIELDS, context) if n]
+        chosen = [n for n in parameter_as_fields(self, parameters, self.ADDRESS_FIELDS, context) if n]
         missing = [n for n in chosen if n not in names]
         if missing:
             raise QgsProcessingException(tr("The address layer has no field(s) {missing}. Its fields are: "

@@ -151,7 +151,7 @@ def _build(path: str, srs, categories, municipality: str, epsg: int, styles: Dic
             feat.SetField("description", "Hotspot " + plugin_version())
             feat.SetField("owner", "")
             feat.SetField("ui", "")
-            feat.SetField("update_time", dt.datetime.utcnow().strftime("%Y/%m/%d %H:%M:%S"))
+            feat.SetField("update_time", dt.datetime.now(dt.timezone.utc).strftime("%Y/%m/%d %H:%M:%S"))
             styles_layer.CreateFeature(feat)
         ds.CommitTransaction()
         for layer_def in schema.LAYERS:

@@ -25,6 +25,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
+from ..compat import save_style_to_database
 from ..i18n import tr
 from .styles import simple_labels
 
@@ -136,7 +137,7 @@ def store_style_in_gpkg(uri: str, kind: str) -> bool:
             return False
     except sqlite3.Error:
         return False
-    return not layer.saveStyleToDatabase(STYLE_NAME, tr("Style of Hotspot"), True, "")
+    return not save_style_to_database(layer, STYLE_NAME, tr("Style of Hotspot"), True)
 
 
 class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):

@@ -83,7 +83,7 @@ def store_default_style(path: str, qml: str) -> bool:
                 "f_table_catalog", "f_table_schema", "f_table_name", "f_geometry_column", "styleName", "styleQML",
                 "styleSLD", "useAsDefault", "description", "owner", "ui", "update_time"), [(
                     "", "", schema.MEASURES, "geom", STYLE_NAME, qml, "", 1, "Hotspot", "", "",
-                    dt.datetime.utcnow().strftime("%Y-%m-%dT%H:%M:%S"))])
+                    dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S"))])
         return True
     finally:
         con.close()

@@ -146,6 +146,18 @@ def layer_extent(con: sqlite3.Connection, table: str) -> Optional[BBox]:
     )
 
 
+def data_extent(con: sqlite3.Connection) -> Optional[BBox]:
+    """Where the GeoPackage's data lie: the extent of its incidents, or else of its areas, risk
+    objects and streets together (None when all are empty)."""
+    extent = layer_extent(con, schema.INCIDENTS)
+    if extent is not None:
+        return extent
+    boxes = [e for e in (layer_extent(con, t) for t in (schema.AREAS, schema.RISK_OBJECTS, schema.STREETS)) if e]
+    if not boxes:
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
 def any_in_bbox(con: sqlite3.Connection, table: str, bbox: BBox) -> bool:
     """True when at least one feature's box meets *bbox* (an rtree lookup)."""
     rtree = _rtree(con, table)

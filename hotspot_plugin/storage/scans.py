@@ -7,6 +7,10 @@ whose uuid exists updates it (``updated_at`` and ``version`` change, ``created_a
 In Python the parameters, results and advice are typed (core.scan_record): loading reads their
 JSON with ``ScanRecordData.from_json`` (records saved by Hotspot 0.1, without a "version" key,
 load as well); saving writes ``ScanRecordData.to_json`` (with the "version" keys).
+
+A record whose JSON cannot be read (a damaged column) does not stop the list: ``list_scans`` gives
+it with ``damaged`` saying why (the unreadable parts None or empty) and logs a warning; loading it
+with ``load_scan`` is refused with a message that names the record.
 """
 from __future__ import annotations
 
@@ -54,6 +58,8 @@ class ScanRecord:
     results: Optional[ScanResult] = None
     advice: Optional[Advice] = None
     fid: Optional[int] = None
+    #: Why a part of the record cannot be read (empty when all can): set by :func:`list_scans`.
+    damaged: str = ""
 
 
 def _multipolygon(geom: BaseGeometry) -> MultiPolygon:
@@ -119,15 +125,47 @@ def _next_reference_in(con, year: int) -> str:
     return f"{prefix}{(max(numbers) + 1) if numbers else 1:03d}"
 
 
-def _record(row) -> ScanRecord:
+#: The JSON columns of a record, in the order of ``ScanRecordData.from_json``'s arguments.
+JSON_PARTS = ("parameters", "results", "advice")
+
+
+def _parts(texts, record: dict, path: str, tolerant: bool):
+    """The typed parameters, results and advice; a part that cannot be read raises an InputError
+    naming the record, or, when *tolerant*, is left empty and named in the returned note."""
+    read = []
+    note = ""
+    for k, (name, text) in enumerate(zip(JSON_PARTS, texts)):
+        args = [None, None, None]
+        try:
+            args[k] = json.loads(text) if text else {}
+            read.append(getattr(ScanRecordData.from_json(*args), name))
+        except Exception as exc:  # noqa: BLE001 - any damage to the stored JSON
+            error = InputError(
+                N_("The saved scan {reference} ({uuid}) in {path} is damaged: its {column} column cannot be read "
+                   "({error}). Run the scan again as a new scan, or restore the GeoPackage from a backup."),
+                reference=record.get("reference") or "-", uuid=record.get("uuid") or "-", path=str(path),
+                column=name, error=f"{type(exc).__name__}: {str(exc)[:200]}")
+            if not tolerant:
+                raise error from None
+            from ..i18n import tr
+            read.append(ScanRecordData.from_json(None, None, None).parameters if name == "parameters" else None)
+            note = note or error.render(tr)
+    return read, note
+
+
+def _record(row, path: str = "", tolerant: bool = False) -> ScanRecord:
     fid, blob, *values = row
     data = dict(zip(FIELDS, values))
-    texts = [data.pop(name) for name in ("parameters", "results", "advice")]
-    parts = ScanRecordData.from_json(*(json.loads(text) if text else {} for text in texts))
+    texts = [data.pop(name) for name in JSON_PARTS]
+    (parameters, results, advice), note = _parts(texts, data, path, tolerant)
     data["version"] = int(data["version"] or 1)
     raw = blob_wkb(blob)
     area = shapely_wkb.loads(raw) if raw else MultiPolygon()
-    return ScanRecord(area=area, fid=fid, parameters=parts.parameters, results=parts.results, advice=parts.advice,
+    if note:
+        from ..log import warning
+
+        warning(note)
+    return ScanRecord(area=area, fid=fid, parameters=parameters, results=results, advice=advice, damaged=note,
                       **{k: ("" if v is None else v) for k, v in data.items()})
 
 
@@ -142,15 +180,16 @@ def load_scan(path: str, key: str) -> ScanRecord:
         con.close()
     if row is None:
         raise InputError(N_("There is no scan '{key}' in {path}."), key=key, path=str(path))
-    return _record(row)
+    return _record(row, path)
 
 
 def list_scans(path: str) -> List[ScanRecord]:
-    """All saved scans, newest first (results and advice included)."""
+    """All saved scans, newest first (results and advice included); a damaged record is listed with
+    ``damaged`` saying why (see the module docstring)."""
     con = gpkg.connect(path)
     try:
         cols = ", ".join(f'"{name}"' for name in FIELDS)
         rows = con.execute(f'SELECT fid, geom, {cols} FROM "{schema.SCANS}" ORDER BY updated_at DESC').fetchall()
     finally:
         con.close()
-    return [_record(row) for row in rows]
+    return [_record(row, path, tolerant=True) for row in rows]

@@ -137,3 +137,44 @@ def test_a_record_without_results_or_advice(make_gpkg):
     loaded = load_scan(path, record.uuid)
     assert loaded.results is None and loaded.advice is None and loaded.parameters == RecordParameters()
     assert _stored_json(path, record.uuid) == [RecordParameters().to_json(), {}, {}]
+
+
+def test_a_damaged_record_is_listed_with_a_note_and_refused_when_loaded(make_gpkg):
+    """One record whose results JSON is not a ScanResult (cut off, or not an object) must not stop the
+    list of saved scans (the wizard's list, the report's choice); loading it names the record."""
+    from qgis.core import QgsApplication
+
+    def result(ring):
+        return ScanResult(parameters=ResultParameters(ring_width=ring), n_incidents={"used": 3}, geography={},
+                          groups=[], when={}, where={}, schouw={}, methods={})
+
+    path = str(make_gpkg())
+    good = save_scan(path, ScanRecord(area=SQUARE, title="Goed", parameters=RecordParameters(ring_width=250.0),
+                                      results=result(250.0)))
+    cut = save_scan(path, ScanRecord(area=SQUARE, title="Afgebroken", parameters=RecordParameters(ring_width=100.0),
+                                     results=result(100.0)))
+    wrong = save_scan(path, ScanRecord(area=SQUARE, title="Lijst", advice=Advice()))
+    con = sqlite3.connect(path)
+    gpkg._register_functions(con)  # the GeoPackage's triggers call them, as in any app
+    with con:
+        text = con.execute("SELECT results FROM scans WHERE uuid = ?", (cut.uuid,)).fetchone()[0]
+        con.execute("UPDATE scans SET results = ? WHERE uuid = ?", (text[: len(text) // 2], cut.uuid))
+        con.execute("UPDATE scans SET results = '[1, 2, 3]' WHERE uuid = ?", (wrong.uuid,))
+    con.close()
+
+    logged = []
+    QgsApplication.messageLog().messageReceived.connect(lambda message, tag, level: logged.append(message))
+    scans = {r.uuid: r for r in list_scans(path)}
+    assert set(scans) == {good.uuid, cut.uuid, wrong.uuid}
+    assert scans[good.uuid].damaged == "" and scans[good.uuid].results.parameters.ring_width == 250.0
+    for damaged in (cut, wrong):
+        record = scans[damaged.uuid]
+        assert record.results is None and record.title == damaged.title
+        assert damaged.reference in record.damaged and "results column cannot be read" in record.damaged
+        assert any(damaged.reference in m for m in logged)
+        with pytest.raises(InputError, match=rf"saved scan {damaged.reference} \({damaged.uuid}\).*damaged: its "
+                                             r"results column cannot be read"):
+            load_scan(path, damaged.reference)
+    assert scans[cut.uuid].parameters == RecordParameters(ring_width=100.0)  # the readable parts are read
+    assert scans[wrong.uuid].advice == Advice()
+    assert "JSONDecodeError" in scans[cut.uuid].damaged

@@ -251,6 +251,10 @@ class AreaPage(QWizardPage):
             )
             item.setData(0, Qt.ItemDataRole.UserRole, record.uuid)
             item.setToolTip(1, record.title)
+            if record.damaged:  # listed, but it cannot be opened: say why
+                item.setText(2, tr("damaged"))
+                for column in range(4):
+                    item.setToolTip(column, record.damaged)
             self.saved_list.addTopLevelItem(item)
 
     @staticmethod

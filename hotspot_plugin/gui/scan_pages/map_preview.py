@@ -31,7 +31,7 @@ from qgis.PyQt.QtWidgets import (
     QSizePolicy,
 )
 
-from ...compat import RasterBandStatistic, ShaderInterpolationMethod
+from ...compat import RasterBandStatistic, ShaderInterpolationMethod, band_statistics
 from ...core import schema
 from ...core.scan_record import ZoneInfo
 from ...storage import gpkg
@@ -192,7 +192,7 @@ class MapPreview(QLabel):
 
     @staticmethod
     def _style_heatmap(raster: QgsRasterLayer) -> None:
-        stats = raster.dataProvider().bandStatistics(1, RasterBandStatistic.Max)
+        stats = band_statistics(raster.dataProvider(), 1, RasterBandStatistic.Max)
         top = stats.maximumValue if stats.maximumValue and math.isfinite(stats.maximumValue) else 1.0
         ramp = QgsColorRampShader(0.0, top)
         ramp.setColorRampType(ShaderInterpolationMethod.Linear)

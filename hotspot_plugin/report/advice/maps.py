@@ -14,10 +14,9 @@ from qgis.core import (
     QgsRectangle,
 )
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtGui import QFont
 from shapely.geometry.base import BaseGeometry
 
-from ...compat import DistanceUnit, LegendComponent
+from ...compat import DistanceUnit, LegendComponent, legend_font
 from ...i18n import tr
 from .items import SCALEBAR_FIXED, item_rect, wrap_text
 
@@ -81,12 +80,8 @@ class MapFrames:
 
         if legend.wrapString() != "\n":
             return
-        if hasattr(legend, "styleFont"):
-            font = QFont(legend.styleFont(LegendComponent.SymbolLabel))
-            title_font = QFont(legend.styleFont(LegendComponent.Subgroup))
-        else:  # pragma: no cover - QGIS 4
-            font = legend.style(LegendComponent.SymbolLabel).textFormat().toQFont()
-            title_font = legend.style(LegendComponent.Subgroup).textFormat().toQFont()
+        font = legend_font(legend, LegendComponent.SymbolLabel)
+        title_font = legend_font(legend, LegendComponent.Subgroup)
         width = item_rect(legend).w - 2 * legend.boxSpace()
         label_width = width - legend.symbolWidth() - 3.0
         model = legend.model()

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any, Dict, Optional, Sequence, Tuple
 
-from ...compat import AttributeFormLayout
+from ...compat import AttributeFormLayout, set_group_box
 from ...core import schema
 from ...core.schouw import Checklist
 from .common import DAGDEEL_EXPRESSION, PHOTO_FOLDER, QFIELD_PHOTO_NAME
@@ -202,7 +202,7 @@ def findings_layer_setup(
         (tr("Where and when"), ("point_uuid", "observed_at")),
     ):
         box = QgsAttributeEditorContainer(title, root)
-        box.setIsGroupBox(True)
+        set_group_box(box)
         box.setColumnCount(1)
         for name in names:
             if idx(name) >= 0:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
-from ...compat import LabelPlacement, LabelQuadrantPosition, MarkerLinePlacement, MarkerShape
+from ...compat import (
+    LabelPlacement,
+    LabelQuadrantPosition,
+    MarkerLinePlacement,
+    MarkerShape,
+    set_marker_placement,
+)
 from ...core import schema
 from ...core.errors import InputError
 from ...core.i18n import N_
@@ -69,7 +75,7 @@ def style_layers(layers: Dict[str, Any], point_size: float = 5.0) -> None:
         )
         line.setOpacity(0.85)
         arrows = QgsMarkerLineSymbolLayer(True, 25)
-        arrows.setPlacement(MarkerLinePlacement.Interval)
+        set_marker_placement(arrows, MarkerLinePlacement.Interval)
         head = QgsMarkerSymbol.createSimple(
             {
                 "name": "arrowhead",
