@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Dict, Iterable, Iterator, List, Optional, Sequence
 
+import numpy as np
 from osgeo import ogr, osr
 
 from ..core import gpkg_blob, schema
@@ -23,6 +24,7 @@ from ..core.i18n import N_
 from ..core.parsing import gpkg_datetime
 from ..core.progress import Monitor, ensure
 from ..paths import plugin_version
+from . import rtree as rtree_mod
 
 ogr.UseExceptions()
 osr.UseExceptions()
@@ -541,8 +543,9 @@ def bulk_insert_points(con: sqlite3.Connection, table: str, columns: Sequence[st
         monitor.check()
     rtree = f"rtree_{table}_geom"
     if any(name.startswith(f"rtree_{table}_") for name, _ in triggers):
-        con.executemany(f'INSERT INTO "{rtree}" VALUES (?, ?, ?, ?, ?)',
-                        ((first + k, float(x[k]), float(x[k]), float(y[k]), float(y[k])) for k in range(n)))
+        ids = np.arange(first, first + n, dtype=np.int64)
+        x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+        rtree_mod.add_boxes(con, rtree, ids, x, x, y, y)
     if any(name.startswith("trigger_insert_feature_count_") for name, _ in triggers):
         con.execute("UPDATE gpkg_ogr_contents SET feature_count = feature_count + ? "
                     "WHERE lower(table_name) = lower(?)", (n, table))
