@@ -296,6 +296,10 @@ def check_safety_gpkg(path: str) -> None:
                               path=str(path), missing=", ".join(missing))
 
 
+#: The page cache of a writing connection (KiB).
+WRITE_CACHE_KIB = 32768
+
+
 def connect(path: str, write: bool = False, timeout: float = 2.0) -> sqlite3.Connection:
     """An sqlite3 connection to a safety GeoPackage (autocommit; use :func:`transaction`)."""
     check_safety_gpkg(path)
@@ -305,8 +309,9 @@ def connect(path: str, write: bool = False, timeout: float = 2.0) -> sqlite3.Con
     con = connect_file(path, "rw" if write else "ro", timeout=timeout, isolation_level=None)
     _register_functions(con)
     if write:
-        # Bulk writes touch index pages all over the file; a 256 MiB page cache keeps them in memory.
-        con.execute("PRAGMA cache_size = -262144")
+        # A 32 MiB page cache: a million-row import measured as fast as with 256 MiB (its rows
+        # arrive in index order; the R-tree is packed), and 220 MiB of peak memory less.
+        con.execute(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
     return con
 
 
@@ -487,6 +492,8 @@ def add_aliases(con: sqlite3.Connection, pairs: Sequence[tuple], replace: bool =
 def existing_keys(con: sqlite3.Connection, keys: Sequence[str], chunk: int = 500) -> Dict[str, str]:
     """dedup_key -> import batch of the keys already in the incidents layer."""
     found: Dict[str, str] = {}
+    if con.execute(f"SELECT 1 FROM {schema.INCIDENTS} LIMIT 1").fetchone() is None:
+        return found  # a first import: nothing to look up (a million keys: 1 s)
     for start in range(0, len(keys), chunk):
         part = list(keys[start:start + chunk])
         marks = ",".join("?" * len(part))

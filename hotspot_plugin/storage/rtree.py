@@ -18,6 +18,7 @@ import numpy as np
 #: of the ones already in it (and at least :data:`REPACK_MIN`); below that SQLite inserts them.
 REPACK_FRACTION = 0.05
 REPACK_MIN = 5_000
+_CHUNK = 65_536
 
 
 def _float32_down(v: np.ndarray) -> np.ndarray:
@@ -104,8 +105,10 @@ def pack_rtree(con: sqlite3.Connection, rtree: str, ids: np.ndarray, minx: np.nd
         owner = node_nos[np.arange(n) // per_node]
         by_id = np.argsort(entry_ids, kind="stable")  # rowid order: the b-tree is appended to, not split
         table = "_rowid" if depth == 0 else "_parent"
-        con.executemany(f'INSERT INTO "{rtree}{table}" VALUES (?, ?)',
-                        zip(entry_ids[by_id].tolist(), owner[by_id].tolist()))
+        for start in range(0, n, _CHUNK):  # in chunks: a million Python ints at once cost 70 MB
+            part = by_id[start:start + _CHUNK]
+            con.executemany(f'INSERT INTO "{rtree}{table}" VALUES (?, ?)',
+                            zip(entry_ids[part].tolist(), owner[part].tolist()))
 
 
 def add_boxes(con: sqlite3.Connection, rtree: str, ids: np.ndarray, minx: np.ndarray, maxx: np.ndarray,
