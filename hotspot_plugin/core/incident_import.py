@@ -378,7 +378,8 @@ class RowValidator:
                                                                "end": _display(end, known)}))
                     continue
             raw_cat = cat_col[i]
-            if raw_cat is None or is_blank(raw_cat):
+            if raw_cat is None or (raw_cat.__class__ is str_ and (not raw_cat or raw_cat.isspace())) or (
+                    raw_cat.__class__ is not str_ and is_blank(raw_cat)):
                 reject(Rejection(row, R_NO_CATEGORY))
                 continue
             try:
@@ -447,9 +448,10 @@ class RowValidator:
             if not keep[k]:
                 continue
             i = row - base - 1
-            sid = None
-            if sid_col is not None and not is_blank(sid_col[i]):
-                sid = str(sid_col[i]).strip()
+            sid = sid_col[i] if sid_col is not None else None
+            if sid is not None:
+                sid = sid.strip() if sid.__class__ is str else (None if is_blank(sid) else str(sid).strip())
+                sid = sid or None  # blank
             self.ids.append(sid)
             desc = desc_col[i] if desc_col is not None else None
             self.descs.append(None if desc is None or is_blank(desc) else str(desc))
