@@ -565,8 +565,7 @@ def refresh_contents(con: sqlite3.Connection, table: str) -> None:
     rtree = f"rtree_{table}_geom"
     exists = con.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (rtree,)).fetchone()
     if exists:
-        minx, miny, maxx, maxy = con.execute(
-            f'SELECT min(minx), min(miny), max(maxx), max(maxy) FROM "{rtree}"').fetchone()
+        minx, miny, maxx, maxy = rtree_mod.extent(con, rtree)
         con.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?",
                     (minx, miny, maxx, maxy, table))
     con.execute("UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') "

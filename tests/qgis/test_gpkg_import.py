@@ -419,3 +419,26 @@ def test_spatial_index_stays_right_over_imports_packed_inserted_and_repacked(mak
     run(40, 3000, "b.csv")  # few: SQLite's own insertion
     assert rtree.REPACK_MIN <= 6000 and 6000 >= rtree.REPACK_FRACTION * 3040
     run(6000, 3040, "c.csv")  # many: the whole index repacked
+
+
+def test_extent_from_the_rtree_root_is_the_extent_of_every_entry(tmp_path):
+    """storage.rtree.extent reads the root node only; SQLite's full scan is the oracle (an empty
+    index, a one-node tree and a three-level packed tree)."""
+    import numpy as np
+
+    from hotspot_plugin.storage import rtree
+
+    con = sqlite3.connect(str(tmp_path / "r.sqlite"), isolation_level=None)
+    con.execute("CREATE VIRTUAL TABLE rt USING rtree(id, minx, maxx, miny, maxy)")
+    assert rtree.extent(con, "rt") == (None, None, None, None)
+    rng = np.random.default_rng(3)
+    for n in (5, 100_000):
+        con.execute("BEGIN")
+        con.execute("DELETE FROM rt")
+        x, y = rng.uniform(-1e5, 3e5, n), rng.uniform(3e5, 6e5, n)
+        rtree.add_boxes(con, "rt", np.arange(1, n + 1), x, x + 1.5, y, y + 2.5)
+        con.execute("COMMIT")
+        assert con.execute("SELECT rtreecheck('rt')").fetchone()[0] == "ok"
+        full = con.execute("SELECT min(minx), min(miny), max(maxx), max(maxy) FROM rt").fetchone()
+        assert rtree.extent(con, "rt") == tuple(full)
+    con.close()
