@@ -41,6 +41,10 @@ class CsvColumns:
     #: 1-based data row -> (template, params) for rows that could not be decoded
     problems: Dict[int, Tuple[str, dict]] = field(default_factory=dict)
     rows: int = 0
+    #: number of the first row in :attr:`columns` (a chunk of :func:`iter_csv`)
+    first_row: int = 1
+    #: share of the file read (0..1)
+    done: float = 0.0
 
 
 def detect_encoding(data: bytes, partial: bool = False) -> str:
@@ -109,7 +113,22 @@ def read_csv(path: str, wanted: Dict[str, str], encoding: str = "auto", monitor=
 
     Blank cells are None; rows are numbered from 1 (the first line after the header), empty
     lines skipped. With *keep_rows* (a set of row numbers) only ``columns["*"]`` is filled: every
-    cell of those rows, for the rejected-rows table.
+    cell of those rows, for the rejected-rows table. :func:`iter_csv` gives the same in chunks.
+    """
+    out = None
+    for chunk in iter_csv(path, wanted, encoding, monitor, keep_rows, chunk_rows=0):
+        out = chunk
+    assert out is not None
+    out.first_row = 1
+    return out
+
+
+def iter_csv(path: str, wanted: Dict[str, str], encoding: str = "auto", monitor=None,
+             keep_rows: Optional[set] = None, chunk_rows: int = 100_000) -> Iterator[CsvColumns]:
+    """:func:`read_csv` in consecutive chunks of *chunk_rows* rows (0: all in one), so that a large
+    file's cells need not all exist at once. Each chunk's ``first_row`` is the number of its first
+    row, ``rows`` the number of rows read so far, ``problems`` keyed by row number as in
+    :func:`read_csv`, ``done`` the share of the file read (0..1). At least one chunk is given.
     """
     data = Path(path).read_bytes()
     if encoding == "auto":
@@ -131,21 +150,28 @@ def read_csv(path: str, wanted: Dict[str, str], encoding: str = "auto", monitor=
         first = first[1:]
     delim = _delimiter(first)
     header = [h.strip() for h in next(csv.reader([first], delimiter=delim), [])]
-    out = CsvColumns(header, enc, delim)
     missing = [name for name in wanted.values() if name not in header]
     if missing:
         raise InputError(N_("These columns are not in {path}: {missing}. Its columns are: {columns}."),
                          path=path, missing=", ".join(missing), columns=", ".join(header))
     index = {role: header.index(name) for role, name in wanted.items()}
-    cols: Dict[str, List[Optional[str]]] = {role: [] for role in wanted}
-    if keep_rows is not None:
-        cols = {"*": []}
-    appenders = [(cols[role].append, i) for role, i in index.items()] if keep_rows is None else []
     csv.field_size_limit(MAX_FIELD)
     reader = csv.reader(lines, delimiter=delim)
     total = max(1, data.count(b"\n"))
     row = 0
     last_line = 0
+    limit = chunk_rows if chunk_rows > 0 else -1
+
+    def start_chunk():
+        out = CsvColumns(header, enc, delim)
+        out.first_row = row + 1
+        cols = {role: [] for role in wanted} if keep_rows is None else {"*": []}
+        out.columns = cols
+        appenders = [(cols[role].append, i) for role, i in index.items()] if keep_rows is None else []
+        return out, cols, appenders
+
+    out, cols, appenders = start_chunk()
+    in_chunk = 0
     try:
         for record in reader:
             if not record:
@@ -167,11 +193,19 @@ def read_csv(path: str, wanted: Dict[str, str], encoding: str = "auto", monitor=
                     if k in line_problems:
                         out.problems[row] = line_problems[k]
                 last_line = reader.line_num
+            in_chunk += 1
+            if in_chunk == limit:
+                out.rows = row
+                out.done = reader.line_num / total
+                yield out
+                out, cols, appenders = start_chunk()
+                in_chunk = 0
     except csv.Error as exc:
         raise InputError(N_("Row {row} (line {line}) of {path} cannot be read: {error}. A value this long "
                             "is usually a quote that is not closed, which makes the rest of the file one "
                             "value. Nothing was imported."),
                          row=row + 1, line=reader.line_num + 1, path=path, error=str(exc)) from None
-    out.columns = cols
-    out.rows = row
-    return out
+    if in_chunk or row == 0 or limit < 0 or keep_rows is not None:
+        out.rows = row
+        out.done = 1.0
+        yield out

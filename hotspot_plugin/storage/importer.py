@@ -1,6 +1,7 @@
 """Import incidents from any QGIS feature source into a safety GeoPackage, transactionally."""
 from __future__ import annotations
 
+import itertools
 import os
 import uuid
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from qgis.core import QgsFeatureRequest, QgsGeometry, QgsWkbTypes
 from ..compat import FeatureRequestFlag, GeometryType
 from ..core import schema
 from ..core.categories import build_lookup, check_aliases
-from ..core.csv_source import read_csv, read_header
+from ..core.csv_source import iter_csv, read_header
 from ..core.errors import InputError
 from ..core.gpkg_blob import point_blobs
 from ..core.i18n import N_
@@ -21,10 +22,12 @@ from ..core.incident_import import (
     R_EMPTY_GEOMETRY,
     R_NOT_POINT,
     Rejection,
+    RowValidator,
     SourceColumns,
     ValidatedRows,
     require_columns,
     summarise_rejections,
+    uuid_from_key,
     validate_rows,
 )
 from ..core.progress import Monitor, ensure
@@ -66,7 +69,7 @@ class ImportReport:
     imported: int
     duplicates: int
     rejected: List[Rejection] = field(default_factory=list)
-    fids: List[int] = field(default_factory=list)  # source feature id per 1-based row
+    fids: Sequence[int] = field(default_factory=list)  # source feature id per 1-based row
     unmapped: Dict[str, int] = field(default_factory=dict)  # unknown category label -> rows
     time_unknown: int = 0  # imported rows without a time of day
     encoding: str = ""  # of a CSV file
@@ -158,13 +161,26 @@ def _columns(columns: Dict[str, list], geometry_problem=None, row_problem=None) 
                          geometry_problem=geometry_problem, row_problem=row_problem, **extra)
 
 
-def read_csv_source(path: str, mapping: FieldMapping, encoding: str = "auto", monitor: Optional[Monitor] = None):
-    """The mapped columns of a delimited text file (core.csv_source), the rows numbered from 1."""
+def _check_csv_mapping(path: str, mapping: FieldMapping, encoding: str) -> None:
     require_columns(read_header(path, encoding)[0], mapping.roles())
     if not (mapping.x and mapping.y):
         raise InputError(N_("The input has no point geometry: choose its x and y columns."))
-    data = read_csv(path, mapping.roles(), encoding, monitor)
-    return _columns(data.columns, row_problem=data.problems), list(range(1, data.rows + 1)), data.encoding
+
+
+def validate_csv(path: str, mapping: FieldMapping, validator: RowValidator, encoding: str = "auto",
+                 monitor: Optional[Monitor] = None) -> Tuple[int, str]:
+    """Read a delimited text file chunk by chunk into *validator*; (rows read, encoding).
+
+    A chunk's cells are dropped once checked: a million rows never exist as Python strings at once.
+    """
+    monitor = ensure(monitor)
+    _check_csv_mapping(path, mapping, encoding)
+    rows, used = 0, ""
+    for chunk in iter_csv(path, mapping.roles(), encoding, monitor):
+        done = 100.0 * chunk.done
+        validator.add(_columns(chunk.columns, row_problem=chunk.problems), chunk.first_row, monitor.sub(done, done))
+        rows, used = chunk.rows, chunk.encoding
+    return rows, used
 
 
 def _plain(value):
@@ -205,13 +221,19 @@ def import_incidents(source, gpkg_path: str, mapping: FieldMapping, source_crs: 
         sid = gpkg.srs_id(con, schema.INCIDENTS)
         used_encoding = ""
         if csv_path:
-            columns, fids, used_encoding = read_csv_source(csv_path, mapping, encoding, monitor.sub(0, 30))
+            validator = RowValidator(lookup, source_crs, target_crs, source_name)
+            count, used_encoding = validate_csv(csv_path, mapping, validator, encoding, monitor.sub(0, 65))
+            if count == 0:
+                raise InputError(N_("The input has no rows: there is nothing to import."))
+            fids = range(1, count + 1)
+            rows = validator.finish(monitor.sub(65, 70))
+            del validator
         else:
             columns, fids = read_source(source, mapping, monitor.sub(0, 30), layer)
-        if len(columns) == 0:
-            raise InputError(N_("The input has no rows: there is nothing to import."))
-        rows = validate_rows(columns, lookup, source_crs, target_crs, source_name, monitor=monitor.sub(30, 70))
-        del columns
+            if len(columns) == 0:
+                raise InputError(N_("The input has no rows: there is nothing to import."))
+            rows = validate_rows(columns, lookup, source_crs, target_crs, source_name, monitor=monitor.sub(30, 70))
+            del columns
         batch_id = uuid.uuid4().hex[:12]
         report = ImportReport(batch_id, len(fids), 0, 0, [], fids, dict(rows.unmapped), encoding=used_encoding,
                               added_schema=added)
@@ -249,27 +271,26 @@ def _write(con, rows: ValidatedRows, sid: int, batch_id: str, report: ImportRepo
     """Insert the rows and the import batch; call inside :func:`gpkg.transaction`."""
     # In the order of the identity key: uuid and dedup_key are both derived from it, so their
     # unique indexes are filled front to back (twice as fast for a million rows). The rows are
-    # taken in that order as they are written, not copied into it (a million rows: 300 MB less).
-    order = np.asarray(sorted(range(rows.accepted_count), key=rows.dedup_key.__getitem__), dtype=np.int64)
-    x, y = rows.x[order], rows.y[order]
-    blobs = point_blobs(x, y, sid)
-    order_list = order.tolist()
-    del order
+    # taken in that order chunk by chunk as they are written (geometry blobs included), never
+    # copied whole (a million rows: 300 MB less).
+    order = np.argsort(np.array(rows.dedup_key, dtype="S40"), kind="stable")
     cols = ("geom", "uuid", "occurred_at", "occurred_end", "time_known", "category", "safety_field", "weight",
             "source", "source_id", "description", "address", "import_batch", "dedup_key")
     n = rows.accepted_count
-    weights = rows.weight.tolist()
-    uuid_, at, end, known, cat, sf = (rows.uuid, rows.occurred_at, rows.occurred_end, rows.time_known,
-                                      rows.category, rows.safety_field)
-    sid_, desc, addr, key = rows.source_id, rows.description, rows.address, rows.dedup_key
+    lists = (rows.occurred_at, rows.occurred_end, rows.time_known, rows.category, rows.safety_field,
+             rows.weight.tolist(), rows.source_id, rows.description, rows.address)
 
     def values(start: int, stop: int):
-        for j in range(start, stop):
-            k = order_list[j]
-            yield (blobs[j], uuid_[k], at[k], end[k], known[k], cat[k], sf[k], weights[k], source_name, sid_[k],
-                   desc[k], addr[k], batch_id, key[k])
+        idx = order[start:stop]
+        pick = idx.tolist()
+        picked = [[values_[k] for k in pick] for values_ in lists]
+        keys = [rows.dedup_key[k] for k in pick]
+        same = itertools.repeat
+        return zip(point_blobs(rows.x[idx], rows.y[idx], sid), [uuid_from_key(k) for k in keys], *picked[:6],
+                   same(source_name), *picked[6:], same(batch_id), keys)
 
-    gpkg.bulk_insert_points(con, schema.INCIDENTS, cols, values, x, y, monitor.sub(0, 95), count=n)
+    gpkg.bulk_insert_points(con, schema.INCIDENTS, cols, values, rows.x[order], rows.y[order], monitor.sub(0, 95),
+                            count=n)
     gpkg.insert_rows(con, schema.IMPORT_BATCHES,
                      ("batch_id", "imported_at", "source_name", "source", "rows_read", "rows_imported",
                       "rows_duplicate", "rows_rejected", "plugin_version"),

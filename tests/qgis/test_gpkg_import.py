@@ -376,3 +376,69 @@ def test_imported_times_compare_correctly_in_qgis_filters(make_gpkg, write_csv, 
     assert [f["source_id"] for f in layer.getFeatures(request)] == ["PL3"]
     first = next(layer.getFeatures(QgsFeatureRequest().setFilterExpression("\"source_id\" = 'PL1'")))
     assert first["occurred_at"].toString("yyyy-MM-dd HH:mm:ss") == "2025-01-03 22:15:00"
+
+
+# ---------------------------------------------------------------------------------- issue #13 (speed)
+
+def test_spatial_index_stays_right_over_imports_packed_inserted_and_repacked(make_gpkg, write_csv, run_alg):
+    """The incidents' R-tree is packed on a first import, added to row by row by a small second one
+    and repacked by a large third one; after each SQLite's rtreecheck passes and a QGIS spatial
+    filter finds exactly the points inside the rectangle (counted from the written coordinates)."""
+    from qgis.core import QgsFeatureRequest, QgsRectangle
+
+    from hotspot_plugin.storage import rtree
+
+    gpkg = make_gpkg()
+    written = []  # (x, y) of every imported incident
+    rect = QgsRectangle(151200, 442300, 152700, 443900)
+
+    def run(n, first, name):
+        rows = [HEADER]
+        for k in range(first, first + n):
+            x, y = 150000 + (k * 7919) % 4000 + 0.5, 441000 + (k * 104729) % 4000 + 0.25
+            rows.append([f"PL{k}", "03-01-2025 22:15", "1.1.1", str(x), str(y)])
+            written.append((x, y))
+        result = run_alg("hotspot:importincidents", import_params(write_csv(rows, name), gpkg))
+        assert result["IMPORTED"] == n
+        con = sqlite3.connect(gpkg)
+        try:
+            assert con.execute("SELECT rtreecheck('rtree_incidents_geom')").fetchone()[0] == "ok"
+            assert con.execute("SELECT count(*) FROM rtree_incidents_geom").fetchone()[0] == len(written)
+            missing = con.execute("SELECT count(*) FROM incidents i WHERE NOT EXISTS (SELECT 1 FROM "
+                                  "rtree_incidents_geom r WHERE r.id = i.fid)").fetchone()[0]
+            assert missing == 0
+        finally:
+            con.close()
+        layer = QgsVectorLayer(f"{gpkg}|layername=incidents", "i", "ogr")
+        found = sum(1 for _ in layer.getFeatures(QgsFeatureRequest().setFilterRect(rect)))
+        expected = sum(1 for x, y in written if rect.contains(QgsPointXY(x, y)))
+        assert found == expected and found > 0
+
+    run(3000, 0, "a.csv")  # packed into the empty index
+    assert rtree.REPACK_MIN > 40
+    run(40, 3000, "b.csv")  # few: SQLite's own insertion
+    assert rtree.REPACK_MIN <= 6000 and 6000 >= rtree.REPACK_FRACTION * 3040
+    run(6000, 3040, "c.csv")  # many: the whole index repacked
+
+
+def test_extent_from_the_rtree_root_is_the_extent_of_every_entry(tmp_path):
+    """storage.rtree.extent reads the root node only; SQLite's full scan is the oracle (an empty
+    index, a one-node tree and a three-level packed tree)."""
+    import numpy as np
+
+    from hotspot_plugin.storage import rtree
+
+    con = sqlite3.connect(str(tmp_path / "r.sqlite"), isolation_level=None)
+    con.execute("CREATE VIRTUAL TABLE rt USING rtree(id, minx, maxx, miny, maxy)")
+    assert rtree.extent(con, "rt") == (None, None, None, None)
+    rng = np.random.default_rng(3)
+    for n in (5, 100_000):
+        con.execute("BEGIN")
+        con.execute("DELETE FROM rt")
+        x, y = rng.uniform(-1e5, 3e5, n), rng.uniform(3e5, 6e5, n)
+        rtree.add_boxes(con, "rt", np.arange(1, n + 1), x, x + 1.5, y, y + 2.5)
+        con.execute("COMMIT")
+        assert con.execute("SELECT rtreecheck('rt')").fetchone()[0] == "ok"
+        full = con.execute("SELECT min(minx), min(miny), max(maxx), max(maxy) FROM rt").fetchone()
+        assert rtree.extent(con, "rt") == tuple(full)
+    con.close()

@@ -247,3 +247,33 @@ def test_undecodable_row_is_rejected_with_its_reason():
     out = validate_rows(cols(rows, row_problem={2: problem}), LOOKUP, "EPSG:28992", "EPSG:28992", "s", now=NOW)
     assert list(out.rows) == [1]
     assert out.rejected[0].row == 2 and "byte 0xE9 at position 7" in out.rejected[0].render()
+
+
+def test_validation_in_chunks_is_validation_at_once():
+    """A CSV is checked chunk by chunk (RowValidator); every accepted value and every rejection
+    (duplicates across chunks, the swapped pair judged against all the file's points) is the same
+    as checking all rows at once. The expected reasons are written out by hand."""
+    from hotspot_plugin.core.incident_import import RowValidator
+
+    rows = [("0%d-01-2025" % (1 + k % 9), "1.1.1", str(152000 + k), "443000") for k in range(12)]
+    rows[3] = ("01-01-2025", "1.1.1", "443000", "152000")  # swapped
+    rows[9] = ("", "1.1.1", "152000", "443000")  # no date
+    rows[10] = rows[0]  # same content as row 1 (neither has a source id), in another chunk
+    ids = [f"id{k}" if k % 4 else None for k in range(12)]
+    ids[7] = ids[1]  # same source id as row 2, in another chunk
+    ids[10] = None
+    whole = validate_rows(cols(rows, source_id=ids), LOOKUP, "EPSG:28992", "EPSG:28992", "s", now=NOW)
+    validator = RowValidator(LOOKUP, "EPSG:28992", "EPSG:28992", "s", now=NOW)
+    for start in range(0, 12, 5):
+        part = rows[start:start + 5]
+        validator.add(cols(part, source_id=ids[start:start + 5]), first_row=start + 1)
+    chunked = validator.finish()
+    assert chunked.rows.tolist() == whole.rows.tolist()
+    for name in ("occurred_at", "category", "safety_field", "source_id", "description", "dedup_key", "uuid",
+                 "occurred_end", "time_known", "address"):
+        assert getattr(chunked, name) == getattr(whole, name), name
+    assert chunked.x.tolist() == whole.x.tolist() and chunked.weight.tolist() == whole.weight.tolist()
+    assert [(r.row, r.render()) for r in chunked.rejected] == [(r.row, r.render()) for r in whole.rejected]
+    assert [(r.row, r.render()) for r in whole.rejected] == [
+        (4, "x and y seem swapped (x=443000, y=152000)"), (8, "Same incident as row 2 of this file"),
+        (10, "No date"), (11, "Same incident as row 1 of this file")]
