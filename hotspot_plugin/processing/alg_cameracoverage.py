@@ -37,7 +37,7 @@ from ..compat import DOUBLE, INT, ProcessingSourceType, WkbType
 from ..core.numbers import format_number
 from ..i18n import decimal_sign, tr
 from .base import HotspotAlgorithm, source_name
-from .camera_params import camera_parameters, camera_settings
+from .camera_params import CameraParameterNames, camera_parameters, camera_settings
 
 
 @dataclass
@@ -50,25 +50,11 @@ class CoverageParameters:
     expression: str
 
 
-class CameraCoverageAlgorithm(HotspotAlgorithm):
+class CameraCoverageAlgorithm(CameraParameterNames, HotspotAlgorithm):
     NAME = "cameracoverage"
-    GROUP_ID = "measures"
-    CAMERAS = "CAMERAS"
-    DIRECTION_FIELD = "DIRECTION_FIELD"
-    FOV = "FOV"
-    FOV_FIELD = "FOV_FIELD"
-    RANGE = "RANGE"
-    RANGE_FIELD = "RANGE_FIELD"
-    OBSTACLES = "OBSTACLES"
-    INCIDENTS = "INCIDENTS"
-    FILTER = "FILTER"
-    OUTPUT = "OUTPUT"
 
     def display_name(self) -> str:
         return tr("Camera coverage")
-
-    def group(self) -> str:
-        return tr("Measures")
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
         camera_parameters(self, tr("Cameras (points)"))

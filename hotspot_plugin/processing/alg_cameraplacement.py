@@ -44,7 +44,7 @@ from ..i18n import decimal_sign, tr
 from ..storage.measure_style import measures_qml
 from ..storage.measures import add_measures
 from .base import HotspotAlgorithm, source_name
-from .camera_params import camera_parameters, camera_settings
+from .camera_params import CameraParameterNames, camera_parameters, camera_settings
 
 
 @dataclass
@@ -59,27 +59,13 @@ class PlacementParameters:
     gpkg: str
 
 
-class CameraPlacementAlgorithm(HotspotAlgorithm):
+class CameraPlacementAlgorithm(CameraParameterNames, HotspotAlgorithm):
     NAME = "cameraplacement"
-    GROUP_ID = "measures"
-    CAMERAS = "CAMERAS"
-    DIRECTION_FIELD = "DIRECTION_FIELD"
-    FOV = "FOV"
-    FOV_FIELD = "FOV_FIELD"
-    RANGE = "RANGE"
-    RANGE_FIELD = "RANGE_FIELD"
-    OBSTACLES = "OBSTACLES"
-    INCIDENTS = "INCIDENTS"
-    FILTER = "FILTER"
     K = "K"
     GPKG = "GPKG"
-    OUTPUT = "OUTPUT"
 
     def display_name(self) -> str:
         return tr("Camera placement")
-
-    def group(self) -> str:
-        return tr("Measures")
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
         camera_parameters(self, tr("Candidate camera positions (points, e.g. lamp posts and facades)"),

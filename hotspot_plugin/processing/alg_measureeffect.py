@@ -119,9 +119,6 @@ class MeasureEffectAlgorithm(HotspotAlgorithm):
     def display_name(self) -> str:
         return tr("Effect of a measure")
 
-    def group(self) -> str:
-        return tr("Measures")
-
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
         self.addParameter(incidents_parameter(self.INPUT))
         self.addParameter(filter_parameter(self.FILTER, parent=self.INPUT))

@@ -110,7 +110,7 @@ class HotspotAlgorithm(QgsProcessingAlgorithm):
     def group(self) -> str:
         return {"data": tr("Safety data"), "density": tr("Density and hotspots"),
                 "scan": tr("Environment scan"), "schouw": tr("Buurtschouw"),
-                "nearrepeat": tr("Near-repeat")}.get(self.GROUP_ID, self.GROUP_ID)
+                "nearrepeat": tr("Near-repeat"), "measures": tr("Measures")}.get(self.GROUP_ID, self.GROUP_ID)
 
     def groupId(self) -> str:  # noqa: N802 - QGIS API
         return self.GROUP_ID

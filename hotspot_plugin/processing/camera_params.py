@@ -13,6 +13,22 @@ from ..i18n import tr
 from .base import filter_parameter
 
 
+class CameraParameterNames:
+    """The parameter names of the camera algorithms (a mixin of both)."""
+
+    GROUP_ID = "measures"
+    CAMERAS = "CAMERAS"
+    DIRECTION_FIELD = "DIRECTION_FIELD"
+    FOV = "FOV"
+    FOV_FIELD = "FOV_FIELD"
+    RANGE = "RANGE"
+    RANGE_FIELD = "RANGE_FIELD"
+    OBSTACLES = "OBSTACLES"
+    INCIDENTS = "INCIDENTS"
+    FILTER = "FILTER"
+    OUTPUT = "OUTPUT"
+
+
 def camera_parameters(alg, cameras_label: str, incidents_optional: bool = True) -> None:
     """The camera parameters cameracoverage and cameraplacement share."""
     alg.addParameter(QgsProcessingParameterFeatureSource(
