@@ -529,8 +529,9 @@ def test_house_style_templates_and_dutch(town, run_alg, tmp_path, monkeypatch):
     assert any(c.red() < 200 or c.blue() < 200 for c in logo_area)  # something is drawn there
 
 
-def test_demo_town_report_time(run_alg, tmp_path):
-    """A report of a demo-town-sized scan (the Binnenstad of Zuiderwaarde) within the time budget."""
+def test_demo_town_report(run_alg, tmp_path):
+    """A report of a demo-town-sized scan (the Binnenstad of Zuiderwaarde). Its time is printed, not
+    asserted: speed is measured in `make bench`, tests check results."""
     path = tmp_path / "zuiderwaarde.gpkg"
     shutil.copy(ROOT / "resources" / "demo" / "zuiderwaarde.gpkg", path)
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -545,7 +546,6 @@ def test_demo_town_report_time(run_alg, tmp_path):
     result = run_alg("hotspot:advicereport", {"GPKG": str(path), "OUTPUT": str(out)})
     seconds = time.perf_counter() - start
     print(f"demo report: {result['PAGES']} pages in {seconds:.1f} s")
-    assert seconds < 20.0  # target 15 s; measured 4-7 s on a 2-core machine
     total = next(g for g in record.results.groups if g["key"] == "total")
     assert total["area"]["n"] > 500
     assert pdf_pages(out) == result["PAGES"]
