@@ -28,16 +28,13 @@ from ..adapters.measure_inputs import (
     CameraSettings,
     coverages,
     covers_xy,
-    polygons_union,
-    read_cameras,
     transform_to,
-    working_crs,
 )
 from ..compat import DOUBLE, INT, ProcessingSourceType, WkbType
 from ..core.numbers import format_number
 from ..i18n import decimal_sign, tr
 from .base import HotspotAlgorithm, source_name
-from .camera_params import CameraParameterNames, camera_parameters, camera_settings
+from .camera_params import CameraParameterNames, camera_parameters, camera_settings, read_camera_inputs
 
 
 @dataclass
@@ -66,12 +63,7 @@ class CameraCoverageAlgorithm(CameraParameterNames, HotspotAlgorithm):
 
     def process(self, parameters, context, feedback):
         p = self._parameters(parameters, context)
-        crs = working_crs([(p.cameras, p.cameras_name)], context, lambda text: self.info(feedback, text))
-        rows = read_cameras(p.cameras, p.settings, context, feedback, transform_to(p.cameras, crs, context),
-                            p.cameras_name)
-        obstacles = [] if p.obstacles is None else polygons_union(
-            p.obstacles, context, feedback, transform_to(p.obstacles, crs, context),
-            source_name(self, parameters, self.OBSTACLES, context))
+        crs, rows, obstacles = read_camera_inputs(self, p, parameters, context, feedback)
         feedback.setProgress(10)
         polygons = coverages(rows.cameras, obstacles, self.monitor(feedback).sub(10, 85))
         blind = [fid for fid, poly in zip(rows.fids, polygons) if poly.is_empty]

@@ -30,11 +30,8 @@ from ..adapters.geometry import from_wkb
 from ..adapters.measure_inputs import (
     coverages,
     covers_xy,
-    polygons_union,
-    read_cameras,
     shapely_to_crs,
     transform_to,
-    working_crs,
 )
 from ..compat import DOUBLE, INT, ProcessingNumberParameterType, ProcessingSourceType, WkbType
 from ..core import placement as pl
@@ -44,7 +41,7 @@ from ..i18n import decimal_sign, tr
 from ..storage.measure_style import measures_qml
 from ..storage.measures import add_measures
 from .base import HotspotAlgorithm, source_name
-from .camera_params import CameraParameterNames, camera_parameters, camera_settings
+from .camera_params import CameraParameterNames, camera_parameters, camera_settings, read_camera_inputs
 
 
 @dataclass
@@ -85,12 +82,7 @@ class CameraPlacementAlgorithm(CameraParameterNames, HotspotAlgorithm):
 
     def process(self, parameters, context, feedback):
         p = self._parameters(parameters, context)
-        crs = working_crs([(p.cameras, p.cameras_name)], context, lambda text: self.info(feedback, text))
-        rows = read_cameras(p.cameras, p.settings, context, feedback, transform_to(p.cameras, crs, context),
-                            p.cameras_name)
-        obstacles = [] if p.obstacles is None else polygons_union(
-            p.obstacles, context, feedback, transform_to(p.obstacles, crs, context),
-            source_name(self, parameters, self.OBSTACLES, context))
+        crs, rows, obstacles = read_camera_inputs(self, p, parameters, context, feedback)
         points = read_points(p.incidents, p.expression, context, feedback,
                              transform=transform_to(p.incidents, crs, context), progress=(2, 8))
         if points.x.size == 0:

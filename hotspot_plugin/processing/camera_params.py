@@ -7,10 +7,10 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ..adapters.measure_inputs import CameraSettings
+from ..adapters.measure_inputs import CameraSettings, polygons_union, read_cameras, transform_to, working_crs
 from ..compat import ProcessingFieldParameterDataType, ProcessingNumberParameterType, ProcessingSourceType
 from ..i18n import tr
-from .base import filter_parameter
+from .base import filter_parameter, source_name
 
 
 class CameraParameterNames:
@@ -64,3 +64,14 @@ def camera_settings(alg, parameters, context) -> CameraSettings:
         alg.parameterAsString(parameters, alg.FOV_FIELD, context) or "",
         alg.parameterAsDouble(parameters, alg.RANGE, context),
         alg.parameterAsString(parameters, alg.RANGE_FIELD, context) or "")
+
+
+def read_camera_inputs(alg, p, parameters, context, feedback):
+    """The working CRS (the one metric rule), the cameras and the union of the obstacles, both in it."""
+    crs = working_crs([(p.cameras, p.cameras_name)], context, lambda text: alg.info(feedback, text))
+    rows = read_cameras(p.cameras, p.settings, context, feedback, transform_to(p.cameras, crs, context),
+                        p.cameras_name)
+    obstacles = [] if p.obstacles is None else polygons_union(
+        p.obstacles, context, feedback, transform_to(p.obstacles, crs, context),
+        source_name(alg, parameters, alg.OBSTACLES, context))
+    return crs, rows, obstacles
