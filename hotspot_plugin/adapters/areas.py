@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence
 
-from qgis.core import QgsCoordinateTransform, QgsCsException, QgsFeatureRequest
+from qgis.core import QgsCoordinateTransform, QgsFeatureRequest
 from shapely.geometry import MultiPolygon, Polygon
 
 from ..core.area_import import AreaMapping, clean_code
 from ..core.progress import Monitor, ensure
-from .geometry import to_shapely
+from .geometry import transformed_shape
 from .values import plain
 
 
@@ -67,13 +67,8 @@ def read_area_source(source, mapping: AreaMapping, transform: Optional[QgsCoordi
                 continue
         for role, i in index.items():
             out.columns[role].append(_python(plain(attrs[i])))
-        geom = feature.geometry()
-        if transform is not None and geom is not None and not geom.isNull():
-            try:
-                geom.transform(transform)
-            except QgsCsException:
-                geom = None
-        out.geometries.append(as_multipolygon(to_shapely(geom, repair=True)) if geom is not None else None)
+        shape = transformed_shape(feature.geometry(), transform, repair=True)
+        out.geometries.append(as_multipolygon(shape))
     monitor.set(100)
     return out
 

@@ -38,7 +38,7 @@ from ..core.errors import Canceled
 from ..core.progress import Monitor
 from ..i18n import tr
 from ..storage.fastread import PointColumns, read_ogr_points
-from .geometry import to_shapely
+from .geometry import transformed_shape
 from .values import is_null as _is_null
 
 
@@ -232,12 +232,7 @@ def read_polygons(source, expression: str, context, feedback, transform=None,
         if k % 200 == 0 and feedback.isCanceled():
             raise Canceled()
         geom = feature.geometry()
-        if transform is not None and geom is not None and not geom.isNull():
-            try:
-                geom.transform(transform)
-            except QgsCsException:
-                geom = None
-        shp = to_shapely(geom, repair=True) if geom is not None else None
+        shp = transformed_shape(geom, transform, repair=True)  # transforms geom in place
         if shp is None or shp.area <= 0:
             skipped += 1
             continue

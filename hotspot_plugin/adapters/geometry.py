@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from qgis.core import QgsGeometry, QgsWkbTypes
+from qgis.core import QgsCsException, QgsGeometry, QgsWkbTypes
 from shapely import wkb as shapely_wkb
 from shapely.geometry.base import BaseGeometry
 
@@ -37,3 +37,15 @@ def from_wkb(raw: bytes) -> QgsGeometry:
     geometry = QgsGeometry()
     geometry.fromWkb(raw)
     return geometry
+
+
+def transformed_shape(geometry: Optional[QgsGeometry], transform=None,
+                      repair: bool = False) -> Optional[BaseGeometry]:
+    """A feature's geometry as shapely after *transform* (a QgsCoordinateTransform, or None);
+    None when it is missing, empty, unreadable or cannot be transformed."""
+    if transform is not None and geometry is not None and not geometry.isNull():
+        try:
+            geometry.transform(transform)
+        except QgsCsException:
+            return None
+    return to_shapely(geometry, repair=repair)

@@ -24,6 +24,7 @@ from ..core.gpkg_blob import decode as decode_geometry
 from ..core.gpkg_blob import decode_points
 from ..core.i18n import N_
 from ..core.progress import Monitor, ensure
+from .scan_inputs import fetch_columns
 
 #: Rows fetched at once (a cancel is noticed between two batches).
 FETCH = 200_000
@@ -70,23 +71,8 @@ def read_monitor_incidents(con: sqlite3.Connection, start_year: int, end_year: i
     if condition:
         sql += f" AND ({condition})"
     total = max(1, con.execute(f'SELECT count(*) FROM "{schema.INCIDENTS}"').fetchone()[0])
-    blobs: List[bytes] = []
-    years: List[int] = []
-    idx: List[int] = []
-    cur = con.execute(sql, params)
-    try:
-        while True:
-            monitor.check()
-            batch = cur.fetchmany(FETCH)
-            if not batch:
-                break
-            b, y, f = zip(*batch)
-            blobs.extend(b)
-            years.extend(y)
-            idx.extend(f)
-            monitor.set(80.0 * min(1.0, len(blobs) / total))
-    finally:
-        cur.close()
+    blobs, years, idx = fetch_columns(con.execute(sql, params), 3, monitor,
+                                      lambda read: monitor.set(80.0 * min(1.0, read / total)), FETCH)
     x, yy = decode_points(blobs)
     monitor.set(100)
     return MonitorIncidents(x, yy, np.asarray(years, dtype=np.int64), np.asarray(idx, dtype=np.int64))

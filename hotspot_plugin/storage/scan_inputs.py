@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from dataclasses import dataclass
-from typing import Dict, Iterator, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
 import numpy as np
 from shapely.geometry.base import BaseGeometry
@@ -192,6 +192,29 @@ def _bbox_clause(con: sqlite3.Connection, table: str, bbox: Optional[BBox], para
 END_COLUMN = "occurred_end"
 
 
+def fetch_columns(cur: sqlite3.Cursor, n: int, monitor: Monitor,
+                  progress: Optional[Callable[[int], None]] = None, size: int = FETCH) -> List[list]:
+    """The rows of *cur* as *n* column lists, read in batches (cancel checked between them).
+
+    *progress* gets the number of rows read after each batch. The cursor is closed in all cases:
+    a cancelled read must not keep the GeoPackage's read lock.
+    """
+    columns: List[list] = [[] for _ in range(n)]
+    try:
+        while True:
+            monitor.check()
+            batch = cur.fetchmany(size)
+            if not batch:
+                break
+            for column, values in zip(columns, zip(*batch)):
+                column.extend(values)
+            if progress is not None:
+                progress(len(columns[0]))
+    finally:
+        cur.close()
+    return columns
+
+
 def read_incidents(
     con: sqlite3.Connection,
     periods: Sequence[Period],
@@ -231,17 +254,7 @@ def read_incidents(
     cols = f"geom, occurred_at, category, safety_field, weight, {flag}" + (", uuid" if with_uuid else "")
     cols += f', "{END_COLUMN}"' if has_end else ""
     cur = con.execute(f'SELECT {cols} FROM "{schema.INCIDENTS}" WHERE {where}', params)
-    columns: List[list] = [[] for _ in range(6 + with_uuid + has_end)]
-    try:
-        while True:
-            monitor.check()
-            batch = cur.fetchmany(FETCH)
-            if not batch:
-                break
-            for column, values in zip(columns, zip(*batch)):
-                column.extend(values)
-    finally:
-        cur.close()  # a cancelled read must not keep the GeoPackage's read lock
+    columns = fetch_columns(cur, 6 + with_uuid + has_end, monitor)
     monitor.set(60)
     if not columns[0]:
         return IncidentData.empty()
