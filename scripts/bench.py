@@ -17,6 +17,7 @@ HERE = Path(__file__).resolve().parent
 BENCHMARKS = [
     ("Import of incident rows from CSV (target: 1,000,000 rows <= 20 s, <= 1 GiB peak resident)", "bench_import.py",
      ["1000000"]),
+    ("Omgevingsscan core and demo town (targets: 200,000 incidents < 4 s; demo town < 3 s)", "bench_scan.py", []),
     ("Near-repeat Knox test (target: 10,000 incidents, 999 permutations < 10 s)", "bench_nearrepeat_core.py", []),
     ("Density heatmap against QGIS's own (targets: >= 5x faster at 1e6 points and r = 20 cells, >= 10x at "
      "r = 50, never slower at 1e4; a 20000 x 20000 raster within 3 GiB)", "bench_heatmap.py", []),

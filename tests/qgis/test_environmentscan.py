@@ -13,7 +13,6 @@ import datetime as dt
 import math
 import shutil
 import sqlite3
-import time
 import uuid as uuidlib
 from pathlib import Path
 
@@ -189,10 +188,7 @@ def records(gpkg):
 
 def test_counts_rates_tests_and_tables_against_the_layout(scan_gpkg, run_alg, tmp_path):
     heat = tmp_path / "heat.tif"
-    t0 = time.perf_counter()
     out = scan(run_alg, scan_gpkg, AREA_WKT=AREA.wkt, HEATMAP=str(heat), TITLE="Proefplein", AUTHOR="T. Est")
-    elapsed = time.perf_counter() - t0
-    assert elapsed < 10
     record = load_scan(str(scan_gpkg), out["SCAN_UUID"])
     assert record.reference == out["REFERENCE"] and record.version == 1 and record.title == "Proefplein"
     assert record.area.equals(AREA) and record.author == "T. Est"
@@ -515,11 +511,9 @@ def test_demo_town_markt(run_alg, tmp_path):
     gpkg = tmp_path / "zuiderwaarde.gpkg"
     shutil.copy(ROOT / "resources" / "demo" / "zuiderwaarde.gpkg", gpkg)
     markt = (153000, 443000)  # the centre of the Markt (streets named Markt), amid the horeca cluster
-    t0 = time.perf_counter()
     out = run_alg("hotspot:environmentscan", {"GPKG": str(gpkg), "RADIUS": 300,
                                               "POINT": f"{markt[0]},{markt[1]} [EPSG:28992]",
                                               "HEATMAP": str(tmp_path / "markt.tif")})
-    assert time.perf_counter() - t0 < 10
     rec = load_scan(str(gpkg), out["SCAN_UUID"])
     assert out["N_INCIDENTS"] > 100 and out["FINDINGS"] > 0 and rec.parameters.zones
     assert rec.results.where["risk_objects"]["area"]["by_kind"]["horeca"] >= 20

@@ -245,11 +245,9 @@ def package(town, run_alg, tmp_path, dutch):
         "hotspot:schouwroute",
         {"GPKG": path, "SCAN": record.reference, "POINTS": "TEMPORARY_OUTPUT", "ROUTE": "TEMPORARY_OUTPUT"},
     )
-    t0 = time.perf_counter()
     res = run_alg(
         "hotspot:schouwpackage", {"GPKG": path, "SCAN": record.reference, "FOLDER": str(tmp_path / "veld")}
     )
-    res["seconds"] = time.perf_counter() - t0
     return path, record, res
 
 
@@ -316,7 +314,6 @@ def test_package_project_opens_with_the_form_configured(package, tmp_path):
     start_uuid = next(f["uuid"] for f in points.getFeatures() if f["seq"] == 1)
     assert feature["point_uuid"] == start_uuid
     project.clear()
-    assert res["seconds"] < 30
 
 
 def test_package_pdf_pages(package, tmp_path):

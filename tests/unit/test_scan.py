@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import time
 
 import numpy as np
 import pytest
@@ -694,7 +693,8 @@ def test_cancel_stops():
 # ---- speed --------------------------------------------------------------------------------------------
 
 
-def test_200k_incidents_fast():
+def test_200k_incidents_with_400_buurten():
+    """A large input runs through (its speed is measured by `make bench`, scripts/bench_scan.py)."""
     rng = np.random.default_rng(11)
     n = 200_000
     x = rng.normal(5000, 2500, n)
@@ -713,7 +713,6 @@ def test_200k_incidents_fast():
         for i in range(-2, 18)
         for j in range(-2, 18)
     ]
-    t0 = time.perf_counter()
     r = run_scan(
         ScanInputs(
             inc,
@@ -725,9 +724,10 @@ def test_200k_incidents_fast():
             buurten=buurten,
         )
     )
-    elapsed = time.perf_counter() - t0
     assert r.n_incidents["input"] == n and r.n_incidents["area_period"] > 1000
-    assert elapsed < 4.0, elapsed
+    assert r.n_incidents["area_period"] == int(((np.abs(x - 5000) <= 500) & (np.abs(y - 5000) <= 500)
+                                               & (t >= np.datetime64("2024-01-01"))
+                                               & (t < np.datetime64("2025-01-01"))).sum())
 
 
 def test_when_table_leaves_unknown_times_out_and_counts_them():
