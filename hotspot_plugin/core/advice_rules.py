@@ -29,14 +29,18 @@ evening_night          share between 19:00 and 07:00 with its    that share in t
                        Clopper-Pearson interval                  the reference area (the      test of the 2x2
                                                                  municipality without this    table area/rest x
                                                                  area)                        late/day
-hotspot_concentration  share of the incidents in hotspot zones   the zones' share of the      exact binomial
-                       with its Clopper-Pearson interval         area's surface               test
+hotspot_concentration  share of the incidents in hotspot zones   that share among the other   Fisher's exact
+                       with its Clopper-Pearson interval (and    incidents of the scan area   test (group/other
+                       the zones' share of the surface)          (not the zones' surface:     x in/out zones)
+                                                                 see below)
 =====================  ========================================  ==========================  ===============
 
 The time of day of the evening_night test is an incident's begin time, or the middle of its crime
 window when that is shorter than 12 hours; incidents without a time or with a longer window are left
-out (core.scan_reference). Two-sided p-values; Fisher's and the zones' binomial test as R computes
-them (core.exact_tests).
+out (core.scan_reference). The hotspot zones are the densest cells of the same incidents, so
+their share of the surface is no fair reference (a uniform town still puts about twice that share
+of its incidents in them); a group is therefore compared with the other incidents of the area,
+which share that selection. Two-sided p-values; Fisher's test as R computes it (core.exact_tests).
 
 **False discoveries** are controlled over ALL tests of one scan together (every rule, every group)
 with Benjamini-Hochberg at q = the scan's significance level alpha (default 0.05;
@@ -44,7 +48,7 @@ core.fdr.fdr_bh; q-values by core.fdr.bh_adjusted). A test drafts a finding when
 < alpha, the difference lies in the rule's direction and the effect is at least the rule's
 minimum: ratio >= 1.25 [REFERENCE_RATIO_MIN] for reference_high, change ratio >= 1.25 (1 +
 [CHANGE_MIN]) for change_up and <= 0.75 for change_down, share ratio >= 1.25 [EVENING_NIGHT_RATIO]
-for evening_night and >= 2 [HOTSPOT_CONCENTRATION] for hotspot_concentration.
+for evening_night and >= 1.5 [HOTSPOT_CONCENTRATION] for hotspot_concentration.
 
 **One finding per safety field.** The fired tests of a field and of its categories form ONE
 finding (id ``field:<code>``; categories without a field: ``field:other``) whose text is its
@@ -53,7 +57,7 @@ strongest evidence (highest score); the other tests are kept as its supporting l
 **Score** = effect size x certainty x harm weight, for every fired test:
 
 * effect size e = |ln(estimate / reference)| (ln RR; ln of the change ratio; ln of the share over
-  the reference share; ln of the zones' share of incidents over their share of surface);
+  the reference share);
 * certainty c = min(1, log10(1/q) / 3): 0.43 at q = 0.05, 0.67 at q = 0.01, 1 at q <= 0.001;
 * harm weight h = the mean harm weight of the group's incidents in the area in the period (the
   incidents' weight, which the import sets to the category's default harm weight of the categories
@@ -129,7 +133,7 @@ CHANGE_MIN = 0.25
 EVENING_NIGHT_RATIO = 1.25
 EVENING_NIGHT_SHARE = 0.60  # the v1 threshold, kept for callers; v2 compares with the reference
 HOTSPOT_SHARE_MIN = 0.50  # v1, kept for callers
-HOTSPOT_CONCENTRATION = 2.0
+HOTSPOT_CONCENTRATION = 1.5
 NEAR_DISTANCE = 50.0
 PROTECTIVE_KINDS = frozenset({"camera", "lantaarnpaal"})
 MAX_MEASURES = 4
@@ -184,6 +188,10 @@ T_EVENING_NIGHT_REF = N_(
 T_HOTSPOT_CI = N_(
     "{label}: {share} of the incidents in hotspot zones ({level}% interval {share_low}-{share_high}), "
     "which cover {area_share} of the area"
+)
+T_HOTSPOT_REF = N_(
+    "{label}: {share} of the incidents in hotspot zones ({level}% interval {share_low}-{share_high}), "
+    "against {reference_share} of the other incidents in the area (the zones cover {area_share} of it)"
 )
 T_WITHHELD = N_(
     "{label}: a significant difference ({test}); its figures are not published because they rest on "
@@ -260,8 +268,13 @@ class Finding:
     supporting: List[Dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> Dict[str, Any]:
-        """Plain dict."""
-        return copy.deepcopy(asdict(self))
+        """Plain dict (``key``, ``score`` and ``supporting`` only when set, so findings v1 round-trip
+        as they were saved)."""
+        out = copy.deepcopy(asdict(self))
+        for name, default in (("key", False), ("score", None), ("supporting", [])):
+            if out[name] == default:
+                del out[name]
+        return out
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "Finding":
@@ -455,29 +468,44 @@ def _group_tests(result: ScanResult, g: Mapping[str, Any], alpha: float) -> List
                 },
             }
         )
-    # concentration in hotspot zones against the zones' share of the area
+    # concentration in hotspot zones against the other incidents of the area (the zones are drawn
+    # around the densest cells of these same incidents, so their share of the surface is no fair
+    # reference: under no difference at all the incidents would still lie in them more often)
     zone_share = float(result.where.get("zone_share_of_area") or 0.0)
-    iz = (result.where.get("incidents_in_zones") or {}).get(g["key"]) or {}
-    if n >= MIN_COUNT and 0.0 < zone_share < 1.0 and iz.get("n") is not None:
-        k = int(iz["n"])
+    in_zones = result.where.get("incidents_in_zones") or {}
+    iz, all_z = in_zones.get(g["key"]) or {}, in_zones.get("total") or {}
+    n_all = int(((result.group("total") or {}).get("area") or {}).get("n") or 0)
+    if n >= MIN_COUNT and 0.0 < zone_share < 1.0 and iz.get("n") is not None and n_all - n > 0:
+        k, k_other, n_other = int(iz["n"]), int(all_z.get("n") or 0) - int(iz["n"]), n_all - n
         lo, hi = _share_interval(k, n, alpha)
+        ref_share = k_other / n_other
         tests.append(
             {
                 "rule": "hotspot_concentration",
-                "p": binom_test(k, n, zone_share),
-                "ratio": (k / n) / zone_share,
-                "up": k / n > zone_share,
+                "p": fisher_exact(k, n - k, k_other, n_other - k_other),
+                "ratio": (k / n) / ref_share if ref_share > 0 else (math.inf if k else 1.0),
+                "up": k / n > ref_share,
                 "min_ratio": HOTSPOT_CONCENTRATION,
-                "template": T_HOTSPOT_CI,
-                "params": {"share": k / n, "share_low": lo, "share_high": hi, "area_share": zone_share, "level": level},
+                "template": T_HOTSPOT_REF,
+                "params": {
+                    "share": k / n,
+                    "share_low": lo,
+                    "share_high": hi,
+                    "reference_share": ref_share,
+                    "area_share": zone_share,
+                    "level": level,
+                },
                 "evidence": {
                     "n": n,
                     "n_in_zones": k,
                     "estimate": k / n,
                     "ci_low": lo,
                     "ci_high": hi,
-                    "reference": zone_share,
+                    "reference": ref_share,
+                    "reference_in_zones": k_other,
+                    "reference_n": n_other,
                     "zone_share_of_area": zone_share,
+                    "reference_area": "the other incidents of the scan area",
                 },
             }
         )
