@@ -116,7 +116,7 @@ import numpy as np
 
 from .advice_catalogue import Catalogue, as_catalogue
 from .categories import CATEGORY_BY_CODE, SAFETY_FIELDS
-from .exact_tests import binom_test, fisher_exact
+from .exact_tests import fisher_exact
 from .fdr import bh_adjusted, fdr_bh
 from .finding_disclosure import figures_withheld, published_states
 from .i18n import N_
@@ -513,6 +513,12 @@ def _group_tests(result: ScanResult, g: Mapping[str, Any], alpha: float) -> List
         t["harm"] = harm
         t["group"] = g["key"]
     return tests
+
+
+def count_tests(result: ScanResult) -> int:
+    """The number of tests in the false-discovery family of a scan (all rules, all groups)."""
+    alpha = float(result.parameters.alpha if result.parameters.alpha is not None else 0.05)
+    return sum(len(_group_tests(result, g, alpha)) for g in result.groups if g["kind"] in ("field", "category"))
 
 
 def certainty(q: float) -> float:
