@@ -185,10 +185,6 @@ T_EVENING_NIGHT_REF = N_(
     "{label}: {share} of the incidents in the evening or at night, 19:00-07:00 ({level}% interval "
     "{share_low}-{share_high}), against {reference_share} in the rest of the reference area"
 )
-T_HOTSPOT_CI = N_(
-    "{label}: {share} of the incidents in hotspot zones ({level}% interval {share_low}-{share_high}), "
-    "which cover {area_share} of the area"
-)
 T_HOTSPOT_REF = N_(
     "{label}: {share} of the incidents in hotspot zones ({level}% interval {share_low}-{share_high}), "
     "against {reference_share} of the other incidents in the area (the zones cover {area_share} of it)"
