@@ -339,6 +339,19 @@ def _share_interval(k: int, n: int, alpha: float) -> Tuple[float, float]:
     return lo, hi
 
 
+def _containing(v: Mapping[str, Any]) -> Dict[str, Any]:
+    """An exact interval that contains its estimate also in floating point (when all incidents lie in
+    the area, the upper end equals the ratio but is computed another way and may differ in the last bit)."""
+    out = dict(v)
+    ratio = out.get("ratio")
+    if ratio is not None:
+        if out.get("ci_low") is not None:
+            out["ci_low"] = min(out["ci_low"], ratio)
+        if out.get("ci_high") is not None:
+            out["ci_high"] = max(out["ci_high"], ratio)
+    return out
+
+
 def _group_tests(result: ScanResult, g: Mapping[str, Any], alpha: float) -> List[Dict[str, Any]]:
     """The tests of one group (see the module docstring): rule, p, ratio (estimate / reference),
     direction, params and evidence of each test that can be made."""
@@ -353,6 +366,7 @@ def _group_tests(result: ScanResult, g: Mapping[str, Any], alpha: float) -> List
     vs = (g.get("vs_reference") or {}).get(basis)
     ref = g.get("reference") or {}
     if n >= MIN_COUNT and vs and vs.get("ratio") is not None and vs.get("p_value") is not None:
+        vs = _containing(vs)
         evidence = {
             "n": n,
             "basis": basis,
@@ -397,6 +411,7 @@ def _group_tests(result: ScanResult, g: Mapping[str, Any], alpha: float) -> List
     # change against the comparison period
     ch = (g.get("change") or {}).get("area") or {}
     if n + n_c >= MIN_COUNT and ch.get("p_value") is not None and ch.get("ratio") is not None:
+        ch = _containing(ch)
         up = ch["ratio"] > 1.0
         evidence = {
             "n": n,

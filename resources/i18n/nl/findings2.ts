@@ -48,8 +48,20 @@
             <translation>toename tegen de vergelijkingsperiode</translation>
         </message>
         <message>
+            <source>Key (score)</source>
+            <translation>Kern (score)</translation>
+        </message>
+        <message>
+            <source>key ({score})</source>
+            <translation>kern ({score})</translation>
+        </message>
+        <message>
             <source>Key findings</source>
             <translation>Kernbevindingen</translation>
+        </message>
+        <message>
+            <source>Key findings (at most 7) open the report's conclusions; score = effect size x certainty x harm weight.</source>
+            <translation>Kernbevindingen (hoogstens 7) openen de conclusies van het rapport; score = effectgrootte x zekerheid x schadegewicht.</translation>
         </message>
         <message>
             <source>No figure of this scan differs clearly from its reference after the correction for the number of tests (appendix A): there is no key finding.</source>
