@@ -10,8 +10,8 @@ import subprocess
 
 from hotspot_plugin.core.advice import supporting_findings
 from hotspot_plugin.core.finding_disclosure import published_states
-from tests.qgis.test_disclosure_tables import area_of, demo_copy
 from tests.qgis.test_advicereport import make_record
+from tests.qgis.test_disclosure_tables import area_of, demo_copy
 
 
 def pages(pdf):
