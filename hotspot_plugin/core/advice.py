@@ -1,7 +1,11 @@
 """The advice ("advies ruimtelijke veiligheid") of a scan: findings and chosen measures, editable (pure core).
 
 :func:`draft_findings` (:mod:`.advice_rules`) turns a :class:`~hotspot_plugin.core.scan.ScanResult`
-into draft findings by explicit rules; each finding proposes measures from the measures catalogue
+into draft findings by explicit rules -- the rule table (findings v2: each group compared with a
+reference for the same group by an exact test, false discoveries controlled over all tests of a
+scan by Benjamini-Hochberg, one finding per safety field, a score = effect size x certainty x harm
+weight that picks at most 7 key findings) is the docstring of :mod:`.advice_rules`, the single
+description the report's method appendix follows; each finding proposes measures from the measures catalogue
 (:mod:`.advice_catalogue`, ``resources/catalogues/measures.json``). :class:`Advice` holds the
 findings and the chosen measures, which the user edits, extends and prioritises; it is stored as
 JSON in the scan record (``scans.advice``). :func:`merge_advice` keeps the user's edits when a
@@ -31,9 +35,11 @@ from .advice_catalogue import (
 )
 from .advice_rules import (
     CHANGE_MIN,
+    EVENING_NIGHT_RATIO,
     EVENING_NIGHT_SHARE,
     HOTSPOT_CONCENTRATION,
     HOTSPOT_SHARE_MIN,
+    KEY_MAX,
     MIN_COUNT,
     MIN_INHABITANTS,
     NEAR_DISTANCE,
@@ -42,6 +48,7 @@ from .advice_rules import (
     RULES,
     Finding,
     draft_findings,
+    supporting_findings,
 )
 from .advice_text import CHECKLIST_GROUP_LABELS, Translate, format_number, render
 from .errors import InputError
@@ -338,6 +345,9 @@ __all__ = [
     "REFERENCE_RATIO_HIGH",
     "CHANGE_MIN",
     "EVENING_NIGHT_SHARE",
+    "EVENING_NIGHT_RATIO",
+    "KEY_MAX",
+    "supporting_findings",
     "HOTSPOT_SHARE_MIN",
     "HOTSPOT_CONCENTRATION",
     "NEAR_DISTANCE",

@@ -4,36 +4,78 @@
 by the explicit rules below; each finding proposes measures from the measures catalogue
 (``resources/catalogues/measures.json``, :func:`load_catalogue`). :class:`Advice` holds the
 findings and the chosen measures, which the user edits, extends and prioritises; it is stored
-as JSON in the scan record (``scans.advice``).
+as JSON in the scan record (``scans.advice``). This table is the one description of the rules;
+the report's method appendix says the same in words.
 
-Rules (thresholds are the module constants named in brackets)
---------------------------------------------------------------
-The group rules (reference_high to hotspot_concentration) look at every safety-field group and
-every category group of the scan (not at the "total" group), in the scan area; n is the
-group's count in the period, n_comparison in the comparison period.
+Tests (findings v2): every group compared with a reference for the same group
+------------------------------------------------------------------------------
+The group rules look at every safety-field group and every category group of the scan (not at the
+"total" group); n is the group's count in the scan area in the period. A test is made when the
+group has n >= 10 [MIN_COUNT] (change: n + n_comparison >= 10) and the reference figure exists.
 
+=====================  ========================================  ==========================  ===============
+rule                   estimate (the ONE figure printed)          reference (same group)      exact test
+=====================  ========================================  ==========================  ===============
+reference_high         rate of the area, and the rate ratio RR   rate of the whole reference  binomial (the
+                       with its exact interval; basis per field:  area (the municipality,      scan's test,
+                       per 1,000 inhabitants for woon_leef-      including this area)         core.scan_stats)
+                       omgeving, jeugd, integriteit (people
+                       live there), per km² for bedrijvigheid
+                       and fysiek [BASIS_PER_KM2_FIELDS] and
+                       when the area has < 100 inhabitants
+change_up /            the count and the ratio to the            the same area in the         conditional
+change_down            comparison period, exact interval         comparison period            binomial
+evening_night          share between 19:00 and 07:00 with its    that share in the rest of    Fisher's exact
+                       Clopper-Pearson interval                  the reference area (the      test of the 2x2
+                                                                 municipality without this    table area/rest x
+                                                                 area)                        late/day
+hotspot_concentration  share of the incidents in hotspot zones   that share among the other   Fisher's exact
+                       with its Clopper-Pearson interval (and    incidents of the scan area   test (group/other
+                       the zones' share of the surface)          (not the zones' surface:     x in/out zones)
+                                                                 see below)
+=====================  ========================================  ==========================  ===============
+
+The time of day of the evening_night test is an incident's begin time, or the middle of its crime
+window when that is shorter than 12 hours; incidents without a time or with a longer window are left
+out (core.scan_reference). The hotspot zones are the densest cells of the same incidents, so
+their share of the surface is no fair reference (a uniform town still puts about twice that share
+of its incidents in them); a group is therefore compared with the other incidents of the area,
+which share that selection. Two-sided p-values; Fisher's test as R computes it (core.exact_tests).
+
+**False discoveries** are controlled over ALL tests of one scan together (every rule, every group)
+with Benjamini-Hochberg at q = the scan's significance level alpha (default 0.05;
+core.fdr.fdr_bh; q-values by core.fdr.bh_adjusted). A test drafts a finding when its q-value
+< alpha, the difference lies in the rule's direction and the effect is at least the rule's
+minimum: ratio >= 1.25 [REFERENCE_RATIO_MIN] for reference_high, change ratio >= 1.25 (1 +
+[CHANGE_MIN]) for change_up and <= 0.75 for change_down, share ratio >= 1.25 [EVENING_NIGHT_RATIO]
+for evening_night and >= 1.5 [HOTSPOT_CONCENTRATION] for hotspot_concentration.
+
+**One finding per safety field.** The fired tests of a field and of its categories form ONE
+finding (id ``field:<code>``; categories without a field: ``field:other``) whose text is its
+strongest evidence (highest score); the other tests are kept as its supporting lines.
+
+**Score** = effect size x certainty x harm weight, for every fired test:
+
+* effect size e = |ln(estimate / reference)| (ln RR; ln of the change ratio; ln of the share over
+  the reference share);
+* certainty c = min(1, log10(1/q) / 3): 0.43 at q = 0.05, 0.67 at q = 0.01, 1 at q <= 0.001;
+* harm weight h = the mean harm weight of the group's incidents in the area in the period (the
+  incidents' weight, which the import sets to the category's default harm weight of the categories
+  table, core.categories: e.g. 1 bicycle theft, 3 burglary of a dwelling, 4 public violence, 10
+  murder); 1 when unknown.
+
+**Key findings**: the grouped findings whose strongest evidence is a test that passed (change_down
+excluded: it is good news) and whose figures may be published (below), ranked by score; at most 7
+[KEY_MAX]. They get priority 1 and open the conclusions with their one figure; every finding, key
+or not, is listed in the report's appendix B.
+
+**Disclosure.** A finding prints its counts and shares exactly as the tables publish them
+(core.finding_disclosure): when the group's count is "<5" or "x" in the tables, or a share would
+give a small count back, its figures are withheld and it is not key.
+
+Other rules (no test, never key)
+--------------------------------
 =====================  ==========================================================  ========
-rule                   fires when                                                  priority
-=====================  ==========================================================  ========
-reference_high         n >= 10 [MIN_COUNT] and the rate ratio against the          1 if
-                       reference area is significant (p < alpha) and >= 1.25      ratio >= 2
-                       [REFERENCE_RATIO_MIN]. Basis: per km² for the fields        [REFERENCE_
-                       bedrijvigheid and fysiek (visitors, traffic) and when the   RATIO_HIGH],
-                       area has fewer than 100 [MIN_INHABITANTS] inhabitants;      else 2
-                       per 1,000 inhabitants otherwise [BASIS_PER_KM2_FIELDS].
-reference_high_        reference_high and change_up both fire for the group: one   1
-change_up              combined finding replaces the two.
-change_up              n + n_comparison >= 10 [MIN_COUNT], the change test is      2
-                       significant, upwards, and the ratio >= 1.25 (1 +
-                       [CHANGE_MIN]) or undefined (n_comparison = 0).
-change_down            as change_up, downwards, ratio <= 0.75 (1 - CHANGE_MIN).    3
-                       Proposes no measures (it is good news).
-evening_night          n >= 10 and (avond + nacht) / n >= 0.60                     2
-                       [EVENING_NIGHT_SHARE] (19:00-07:00).
-hotspot_concentration  n >= 10, hotspot zones cover part of the area (share a >    2
-                       0), and the share s of the group's incidents inside zones
-                       is >= 0.50 [HOTSPOT_SHARE_MIN] and >= 2 x a
-                       [HOTSPOT_CONCENTRATION].
 risk_near_hotspot      per kind of risk object (all kinds but protective ones:     2
                        camera, lantaarnpaal [PROTECTIVE_KINDS]): at least one
                        object of that kind in the area or the ring at a distance
@@ -42,9 +84,7 @@ schouw_red             per checklist group: at least one open red (rood) schouw 
                        finding in the area.
 =====================  ==========================================================  ========
 
-A field finding is left out when a category of that field fires the same rule and holds at
-least 80 % [DOMINANT_SHARE] of the field's incidents in the area (for the change rules: period
-plus comparison period): the category finding says the same, more precisely.
+Priorities: key findings 1, other field findings 2 (3 when only change_down fired).
 
 Measures proposed per finding (at most 4 [MAX_MEASURES]): a measure qualifies when one of the
 finding's rules is in its ``triggers`` and
@@ -53,17 +93,16 @@ finding's rules is in its ``triggers`` and
   category; for a field finding the field's categories present in the area, the most frequent
   first -- or it names no categories and lists the finding's safety field. Measures naming a
   category come first (by that category's rank, then catalogue order), then the others in
-  catalogue order;
+  catalogue order; a grouped finding takes the proposals of its evidence, strongest first;
 * risk_near_hotspot: the kind is in the measure's ``risk_kinds``;
 * schouw_red: the checklist group is in the measure's ``checklist_groups``. A checklist item
   belongs to the group with the longest matching prefix in the catalogue's
   ``checklist_groups`` (lower case), else to "overig".
 
-Findings are sorted by priority (1 first), then rule order ([RULES]: schouw_red,
-reference_high_change_up, reference_high, change_up, evening_night, hotspot_concentration,
-risk_near_hotspot, change_down), then group order (fields, then categories). Texts are
-English templates marked with ``N_()`` with ``{placeholders}``; :func:`render` translates and
-fills them (Dutch number style with ``decimal=","``).
+Findings are sorted: key findings by score, then the other field findings by score, then
+schouw_red, risk_near_hotspot. Texts are English templates marked with ``N_()`` with
+``{placeholders}``; :func:`render` translates and fills them (Dutch number style with
+``decimal=","``).
 """
 
 from __future__ import annotations
@@ -73,9 +112,15 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
+import numpy as np
+
 from .advice_catalogue import Catalogue, as_catalogue
 from .categories import CATEGORY_BY_CODE, SAFETY_FIELDS
+from .exact_tests import fisher_exact
+from .fdr import bh_adjusted, fdr_bh
+from .finding_disclosure import figures_withheld, published_states
 from .i18n import N_
+from .scan_stats import clopper_pearson
 from .scan_types import ScanResult
 
 # ---- rule thresholds (see the module docstring) ----------------------------------------------
@@ -83,15 +128,19 @@ MIN_COUNT = 10
 MIN_INHABITANTS = 100.0
 BASIS_PER_KM2_FIELDS = frozenset({"bedrijvigheid", "fysiek"})
 REFERENCE_RATIO_MIN = 1.25
-REFERENCE_RATIO_HIGH = 2.0
+REFERENCE_RATIO_HIGH = 2.0  # kept for saved advices and callers; v2 ranks by score
 CHANGE_MIN = 0.25
-EVENING_NIGHT_SHARE = 0.60
-HOTSPOT_SHARE_MIN = 0.50
-HOTSPOT_CONCENTRATION = 2.0
+EVENING_NIGHT_RATIO = 1.25
+EVENING_NIGHT_SHARE = 0.60  # the v1 threshold, kept for callers; v2 compares with the reference
+HOTSPOT_SHARE_MIN = 0.50  # v1, kept for callers
+HOTSPOT_CONCENTRATION = 1.5
 NEAR_DISTANCE = 50.0
 PROTECTIVE_KINDS = frozenset({"camera", "lantaarnpaal"})
 MAX_MEASURES = 4
-DOMINANT_SHARE = 0.80
+DOMINANT_SHARE = 0.80  # v1, kept for callers
+KEY_MAX = 7
+#: certainty reaches 1 at q = 10 ** -CERTAINTY_DIGITS
+CERTAINTY_DIGITS = 3.0
 
 RULES: Tuple[str, ...] = (
     "schouw_red",
@@ -103,9 +152,56 @@ RULES: Tuple[str, ...] = (
     "risk_near_hotspot",
     "change_down",
 )
+#: The rules decided by a test (in the FDR family).
+TESTED_RULES: Tuple[str, ...] = ("reference_high", "change_up", "change_down", "evening_night", "hotspot_concentration")
 _RULE_TRIGGERS: Dict[str, Tuple[str, ...]] = {"reference_high_change_up": ("reference_high", "change_up")}
 
 # ---- finding texts --------------------------------------------------------------------------
+T_REFERENCE_RATE_1000 = N_(
+    "{label}: {rate} incidents per 1,000 inhabitants against {reference_rate} in the whole reference "
+    "area, {ratio} times as many ({level}% interval {ci_low}-{ci_high})"
+)
+T_REFERENCE_RATE_KM2 = N_(
+    "{label}: {rate} incidents per km² against {reference_rate} in the whole reference area, "
+    "{ratio} times as many ({level}% interval {ci_low}-{ci_high})"
+)
+T_REFERENCE_ALL_CI_1000 = N_(
+    "{label}: all {n} incidents of the reference area in this period lay in this area, {ratio} times "
+    "its rate per 1,000 inhabitants ({level}% interval {ci_low}-{ci_high})"
+)
+T_REFERENCE_ALL_CI_KM2 = N_(
+    "{label}: all {n} incidents of the reference area in this period lay in this area, {ratio} times "
+    "its rate per km² ({level}% interval {ci_low}-{ci_high})"
+)
+T_CHANGE_UP_CI = N_(
+    "{label}: {n} incidents against {n_comparison} in the comparison period, {ratio} times as many "
+    "({level}% interval {ci_low}-{ci_high})"
+)
+T_CHANGE_DOWN_CI = N_(
+    "{label}: {n} incidents against {n_comparison} in the comparison period, {ratio} times as many, "
+    "a decrease ({level}% interval {ci_low}-{ci_high})"
+)
+T_EVENING_NIGHT_REF = N_(
+    "{label}: {share} of the incidents in the evening or at night, 19:00-07:00 ({level}% interval "
+    "{share_low}-{share_high}), against {reference_share} in the rest of the reference area"
+)
+T_HOTSPOT_REF = N_(
+    "{label}: {share} of the incidents in hotspot zones ({level}% interval {share_low}-{share_high}), "
+    "against {reference_share} of the other incidents in the area (the zones cover {area_share} of it)"
+)
+T_WITHHELD = N_(
+    "{label}: a significant difference ({test}); its figures are not published because they rest on "
+    "a small count"
+)
+#: The tests by name, for T_WITHHELD.
+TEST_NAMES: Dict[str, str] = {
+    "reference_high": N_("rate against the reference area"),
+    "change_up": N_("increase against the comparison period"),
+    "change_down": N_("decrease against the comparison period"),
+    "evening_night": N_("evening and night against the rest of the reference area"),
+    "hotspot_concentration": N_("concentration in hotspot zones"),
+}
+# The texts of findings v1 (advices saved before 0.3 still show them, translated).
 T_REFERENCE_1000 = N_(
     "{label}: {ratio}x the municipal average per 1,000 inhabitants " "(95% interval {ci_low}-{ci_high})"
 )
@@ -146,7 +242,11 @@ class Finding:
 
     ``template`` is an English ``N_()`` text with ``{placeholders}`` filled from ``params`` by
     :func:`render`; for ``rule == "user"`` it is the user's own text, shown as is.
-    ``priority``: 1 high, 2 medium, 3 low. ``evidence``: the numbers behind it.
+    ``priority``: 1 high, 2 medium, 3 low. ``evidence``: the numbers behind it (for a tested
+    finding: estimate, interval, reference, p and q). ``key``: one of the at most 7 key findings
+    of the conclusions; ``score``: effect size x certainty x harm weight (None: no test);
+    ``supporting``: the other evidence of a grouped finding, each a dict with ``rule``, ``group``,
+    ``template``, ``params``, ``evidence`` and ``score`` (render with :func:`supporting_findings`).
     """
 
     id: str
@@ -159,10 +259,18 @@ class Finding:
     evidence: Dict[str, Any] = field(default_factory=dict)
     measures: List[str] = field(default_factory=list)
     group: Optional[str] = None
+    key: bool = False
+    score: Optional[float] = None
+    supporting: List[Dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> Dict[str, Any]:
-        """Plain dict."""
-        return copy.deepcopy(asdict(self))
+        """Plain dict (``key``, ``score`` and ``supporting`` only when set, so findings v1 round-trip
+        as they were saved)."""
+        out = copy.deepcopy(asdict(self))
+        for name, default in (("key", False), ("score", None), ("supporting", [])):
+            if out[name] == default:
+                del out[name]
+        return out
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "Finding":
@@ -175,7 +283,31 @@ class Finding:
             evidence=copy.deepcopy(dict(data.get("evidence") or {})),
             measures=list(data.get("measures") or []),
             group=data.get("group"),
+            key=bool(data.get("key", False)),
+            score=data.get("score"),
+            supporting=copy.deepcopy(list(data.get("supporting") or [])),
         )
+
+
+def supporting_findings(finding: "Finding") -> List["Finding"]:
+    """The supporting lines of a grouped finding as findings (to render them)."""
+    out = []
+    for k, s in enumerate(finding.supporting):
+        out.append(
+            Finding(
+                id=str(s.get("id") or f"{finding.id}:{k}"),
+                rule=str(s.get("rule") or ""),
+                safety_field=finding.safety_field,
+                category=s.get("category"),
+                template=str(s.get("template") or ""),
+                params=dict(s.get("params") or {}),
+                priority=finding.priority,
+                evidence=dict(s.get("evidence") or {}),
+                group=s.get("group"),
+                score=s.get("score"),
+            )
+        )
+    return out
 
 
 
@@ -197,120 +329,227 @@ def _basis(group: Mapping[str, Any], inhabitants: Optional[float]) -> str:
     return "per_1000"
 
 
-def _group_rules(result: ScanResult, g: Mapping[str, Any]) -> Dict[str, Dict[str, Any]]:
-    """The rules that fire for one group: rule -> (params, evidence, priority)."""
-    fired: Dict[str, Dict[str, Any]] = {}
+def _level(alpha: float) -> Any:
+    level = round((1.0 - alpha) * 100.0, 6)
+    return int(level) if float(level).is_integer() else level
+
+
+def _share_interval(k: int, n: int, alpha: float) -> Tuple[float, float]:
+    lo, hi = clopper_pearson(int(k), int(n), alpha)
+    return lo, hi
+
+
+def _containing(v: Mapping[str, Any]) -> Dict[str, Any]:
+    """An exact interval that contains its estimate also in floating point (when all incidents lie in
+    the area, the upper end equals the ratio but is computed another way and may differ in the last bit)."""
+    out = dict(v)
+    ratio = out.get("ratio")
+    if ratio is not None:
+        if out.get("ci_low") is not None:
+            out["ci_low"] = min(out["ci_low"], ratio)
+        if out.get("ci_high") is not None:
+            out["ci_high"] = max(out["ci_high"], ratio)
+    return out
+
+
+def _group_tests(result: ScanResult, g: Mapping[str, Any], alpha: float) -> List[Dict[str, Any]]:
+    """The tests of one group (see the module docstring): rule, p, ratio (estimate / reference),
+    direction, params and evidence of each test that can be made."""
+    tests: List[Dict[str, Any]] = []
     area = g["area"]
     n, n_c = int(area["n"]), int(area["n_comparison"])
+    level = _level(alpha)
+    harm = (float(area.get("weight") or 0.0) / n) if n and area.get("weight") else 1.0
+    # rate against the reference area
     inhabitants = (result.geography.get("inhabitants") or {}).get("area")
-    # reference_high
     basis = _basis(g, inhabitants)
     vs = (g.get("vs_reference") or {}).get(basis)
-    if (
-        n >= MIN_COUNT
-        and vs
-        and vs.get("significant")
-        and vs.get("ratio") is not None
-        and vs["ratio"] >= REFERENCE_RATIO_MIN
-    ):
-        fired["reference_high"] = {
-            "params": {"ratio": vs["ratio"], "ci_low": vs["ci_low"], "ci_high": vs["ci_high"]},
-            "evidence": {
-                "n": n,
-                "basis": basis,
-                "ratio": vs["ratio"],
-                "ci_low": vs["ci_low"],
-                "ci_high": vs["ci_high"],
-                "p_value": vs["p_value"],
-                "area_rate": area.get(basis),
-                "reference_rate": (g.get("reference") or {}).get(basis),
-                "n_reference": (g.get("reference") or {}).get("n"),
-            },
-            "priority": 1 if vs["ratio"] >= REFERENCE_RATIO_HIGH else 2,
+    ref = g.get("reference") or {}
+    if n >= MIN_COUNT and vs and vs.get("ratio") is not None and vs.get("p_value") is not None:
+        vs = _containing(vs)
+        evidence = {
+            "n": n,
             "basis": basis,
+            "estimate": vs["ratio"],
+            "ci_low": vs["ci_low"],
+            "ci_high": vs["ci_high"],
+            "reference": 1.0,
+            "area_rate": area.get(basis),
+            "reference_rate": ref.get(basis),
+            "n_reference": ref.get("n"),
+            "reference_area": "whole reference area (contains the scan area)"
+            if result.parameters.reference_mode == "nested"
+            else "reference area (outside the scan area)",
         }
-        n_ref = (g.get("reference") or {}).get("n")
+        params = {
+            "rate": area.get(basis),
+            "reference_rate": ref.get(basis),
+            "ratio": vs["ratio"],
+            "ci_low": vs["ci_low"],
+            "ci_high": vs["ci_high"],
+            "level": level,
+        }
+        template = T_REFERENCE_RATE_1000 if basis == "per_1000" else T_REFERENCE_RATE_KM2
+        n_ref = ref.get("n")
         if result.parameters.reference_mode == "nested" and n_ref is not None and int(n_ref) == n:
             # every incident of the municipality lies in the area: the ratio is the largest possible
-            fired["reference_high"]["variant"] = "all"
-            fired["reference_high"]["params"] = {"ratio": vs["ratio"], "n": n}
-    # change
+            template = T_REFERENCE_ALL_CI_1000 if basis == "per_1000" else T_REFERENCE_ALL_CI_KM2
+            params = {k: params[k] for k in ("ratio", "ci_low", "ci_high", "level")}
+            params["n"] = n
+        tests.append(
+            {
+                "rule": "reference_high",
+                "p": float(vs["p_value"]),
+                "ratio": float(vs["ratio"]),
+                "up": vs["ratio"] > 1.0,
+                "min_ratio": REFERENCE_RATIO_MIN,
+                "template": template,
+                "params": params,
+                "evidence": evidence,
+            }
+        )
+    # change against the comparison period
     ch = (g.get("change") or {}).get("area") or {}
-    if n + n_c >= MIN_COUNT and ch.get("significant"):
-        ratio = ch.get("ratio")
+    if n + n_c >= MIN_COUNT and ch.get("p_value") is not None and ch.get("ratio") is not None:
+        ch = _containing(ch)
+        up = ch["ratio"] > 1.0
         evidence = {
             "n": n,
             "n_comparison": n_c,
-            "ratio": ratio,
-            "change_pct": ch.get("change_pct"),
+            "estimate": ch["ratio"],
             "ci_low": ch.get("ci_low"),
             "ci_high": ch.get("ci_high"),
-            "p_value": ch.get("p_value"),
+            "reference": 1.0,
+            "change_pct": ch.get("change_pct"),
         }
-        params = {"change": ch.get("change_pct"), "n": n, "n_comparison": n_c}
-        if ch.get("direction") == "up" and (ratio is None or ratio >= 1.0 + CHANGE_MIN):
-            fired["change_up"] = {"params": params, "evidence": evidence, "priority": 2}
-        elif ch.get("direction") == "down" and ratio is not None and ratio <= 1.0 - CHANGE_MIN:
-            fired["change_down"] = {"params": params, "evidence": evidence, "priority": 3}
-    # evening_night
-    when = (result.when.get("groups") or {}).get(g["key"]) or {}
-    dd = when.get("dagdeel") or {}
-    # day parts may hold fractions (aoristic spreading of crime windows, see core.scan_patterns)
-    total = _count(sum(float(v or 0) for v in dd.values()))
-    late = _count(float(dd.get("avond") or 0) + float(dd.get("nacht") or 0))
-    if n >= MIN_COUNT and total and late / total >= EVENING_NIGHT_SHARE:
-        fired["evening_night"] = {
-            "params": {"share": late / total},
-            "evidence": {
-                "n": total,
-                "avond": _count(dd.get("avond")),
-                "nacht": _count(dd.get("nacht")),
-                "share": late / total,
-            },
-            "priority": 2,
-        }
-    # hotspot_concentration
-    a = result.where.get("zone_share_of_area") or 0.0
-    iz = (result.where.get("incidents_in_zones") or {}).get(g["key"]) or {}
-    s = iz.get("share")
-    if (
-        n >= MIN_COUNT
-        and a > 0
-        and s is not None
-        and s >= HOTSPOT_SHARE_MIN
-        and s >= HOTSPOT_CONCENTRATION * a
-    ):
-        fired["hotspot_concentration"] = {
-            "params": {"share": s, "area_share": a},
-            "evidence": {"n": n, "n_in_zones": iz.get("n"), "share": s, "zone_share_of_area": a},
-            "priority": 2,
-        }
-    if "reference_high" in fired and "change_up" in fired:
-        ref, up = fired.pop("reference_high"), fired.pop("change_up")
-        fired = {
-            "reference_high_change_up": {
-                "params": {"ratio": ref["params"]["ratio"], **up["params"]},
-                "evidence": {"reference": ref["evidence"], "change": up["evidence"]},
-                "priority": 1,
-                "basis": ref["basis"],
-            },
-            **fired,
-        }
-    return fired
+        tests.append(
+            {
+                "rule": "change_up" if up else "change_down",
+                "p": float(ch["p_value"]),
+                "ratio": float(ch["ratio"]),
+                "up": True,  # the direction is in the rule's name
+                "min_ratio": 1.0 + CHANGE_MIN if up else 1.0 / (1.0 - CHANGE_MIN),
+                "template": T_CHANGE_UP_CI if up else T_CHANGE_DOWN_CI,
+                "params": {
+                    "n": n,
+                    "n_comparison": n_c,
+                    "ratio": ch["ratio"],
+                    "ci_low": ch.get("ci_low"),
+                    "ci_high": ch.get("ci_high"),
+                    "level": level,
+                },
+                "evidence": evidence,
+                "effect_ratio": ch["ratio"] if up else (1.0 / ch["ratio"] if ch["ratio"] > 0 else None),
+            }
+        )
+    # evening and night against the rest of the reference area
+    en = g.get("evening_night") or {}
+    a, rest = en.get("area") or {}, en.get("rest")
+    if rest and int(a.get("timed") or 0) >= MIN_COUNT and int(rest.get("timed") or 0) > 0:
+        late, timed = int(a["late"]), int(a["timed"])
+        r_late, r_timed = int(rest["late"]), int(rest["timed"])
+        share, ref_share = late / timed, r_late / r_timed
+        lo, hi = _share_interval(late, timed, alpha)
+        tests.append(
+            {
+                "rule": "evening_night",
+                "p": fisher_exact(late, timed - late, r_late, r_timed - r_late),
+                "ratio": share / ref_share if ref_share > 0 else (math.inf if share > 0 else 1.0),
+                "up": share > ref_share,
+                "min_ratio": EVENING_NIGHT_RATIO,
+                "template": T_EVENING_NIGHT_REF,
+                "params": {
+                    "share": share,
+                    "share_low": lo,
+                    "share_high": hi,
+                    "reference_share": ref_share,
+                    "level": level,
+                },
+                "evidence": {
+                    "n": n,
+                    "late": late,
+                    "timed": timed,
+                    "estimate": share,
+                    "ci_low": lo,
+                    "ci_high": hi,
+                    "reference": ref_share,
+                    "reference_late": r_late,
+                    "reference_timed": r_timed,
+                    "reference_area": "rest of the reference area (without the scan area)",
+                },
+            }
+        )
+    # concentration in hotspot zones against the other incidents of the area (the zones are drawn
+    # around the densest cells of these same incidents, so their share of the surface is no fair
+    # reference: under no difference at all the incidents would still lie in them more often)
+    zone_share = float(result.where.get("zone_share_of_area") or 0.0)
+    in_zones = result.where.get("incidents_in_zones") or {}
+    iz, all_z = in_zones.get(g["key"]) or {}, in_zones.get("total") or {}
+    n_all = int(((result.group("total") or {}).get("area") or {}).get("n") or 0)
+    if n >= MIN_COUNT and 0.0 < zone_share < 1.0 and iz.get("n") is not None and n_all - n > 0:
+        k, k_other, n_other = int(iz["n"]), int(all_z.get("n") or 0) - int(iz["n"]), n_all - n
+        lo, hi = _share_interval(k, n, alpha)
+        ref_share = k_other / n_other
+        tests.append(
+            {
+                "rule": "hotspot_concentration",
+                "p": fisher_exact(k, n - k, k_other, n_other - k_other),
+                "ratio": (k / n) / ref_share if ref_share > 0 else (math.inf if k else 1.0),
+                "up": k / n > ref_share,
+                "min_ratio": HOTSPOT_CONCENTRATION,
+                "template": T_HOTSPOT_REF,
+                "params": {
+                    "share": k / n,
+                    "share_low": lo,
+                    "share_high": hi,
+                    "reference_share": ref_share,
+                    "area_share": zone_share,
+                    "level": level,
+                },
+                "evidence": {
+                    "n": n,
+                    "n_in_zones": k,
+                    "estimate": k / n,
+                    "ci_low": lo,
+                    "ci_high": hi,
+                    "reference": ref_share,
+                    "reference_in_zones": k_other,
+                    "reference_n": n_other,
+                    "zone_share_of_area": zone_share,
+                    "reference_area": "the other incidents of the scan area",
+                },
+            }
+        )
+    for t in tests:
+        t["harm"] = harm
+        t["group"] = g["key"]
+    return tests
 
 
-_TEMPLATES = {
-    ("reference_high", "per_1000"): T_REFERENCE_1000,
-    ("reference_high", "per_km2"): T_REFERENCE_KM2,
-    ("reference_high", "per_1000", "all"): T_REFERENCE_ALL_1000,
-    ("reference_high", "per_km2", "all"): T_REFERENCE_ALL_KM2,
-    ("reference_high_change_up", "per_1000"): T_REFERENCE_UP_1000,
-    ("reference_high_change_up", "per_km2"): T_REFERENCE_UP_KM2,
-    "change_up": T_CHANGE_UP,
-    "change_down": T_CHANGE_DOWN,
-    "evening_night": T_EVENING_NIGHT,
-    "hotspot_concentration": T_HOTSPOT,
-}
+def count_tests(result: ScanResult) -> int:
+    """The number of tests in the false-discovery family of a scan (all rules, all groups)."""
+    alpha = float(result.parameters.alpha if result.parameters.alpha is not None else 0.05)
+    return sum(len(_group_tests(result, g, alpha)) for g in result.groups if g["kind"] in ("field", "category"))
+
+
+def certainty(q: float) -> float:
+    """c = min(1, log10(1/q) / 3) (see the module docstring)."""
+    if q is None or not math.isfinite(q):
+        return 0.0
+    if q <= 0:
+        return 1.0
+    return max(0.0, min(1.0, math.log10(1.0 / q) / CERTAINTY_DIGITS))
+
+
+def score(ratio: Optional[float], q: float, harm: float) -> Optional[float]:
+    """Effect size |ln ratio| x certainty x harm weight (see the module docstring)."""
+    if ratio is None or ratio <= 0 or not math.isfinite(ratio):
+        effect = math.log(1e3) if ratio is not None and ratio > 0 else None
+        if effect is None:
+            return None
+    else:
+        effect = abs(math.log(ratio))
+    return effect * certainty(q) * float(harm or 1.0)
 
 
 def _propose(
@@ -344,6 +583,9 @@ def _propose(
     return ([mid for _, _, mid in sorted(specific)] + general)[:MAX_MEASURES]
 
 
+_SUPPORTING_KEYS = ("id", "rule", "group", "category", "template", "params", "evidence", "score")
+
+
 def draft_findings(
     result: ScanResult,
     category_labels: Optional[Mapping[str, str]] = None,
@@ -357,43 +599,89 @@ def draft_findings(
     """
     cat = as_catalogue(catalogue)
     labels = dict(category_labels or {})
-    out: List[Tuple[int, int, int, Finding]] = []
+    alpha = float(result.parameters.alpha if result.parameters.alpha is not None else 0.05)
+    threshold = result.threshold
+    states = published_states(result, threshold)
     # the categories of each field in the area, most frequent first (for proposing measures)
     field_cats: Dict[str, List[str]] = {}
     for g in sorted(result.groups_of("category"), key=lambda g: -int(g["area"]["n"])):
         if int(g["area"]["n"]) > 0 and g.get("safety_field"):
             field_cats.setdefault(g["safety_field"], []).append(g["code"])
-    fired_by_group = {
-        g["key"]: _group_rules(result, g) for g in result.groups if g["kind"] in ("field", "category")
-    }
-    for gi, g in enumerate(result.groups):
-        if g["kind"] not in ("field", "category"):
+    # every test of every group: one family for the false discovery rate
+    tests: List[Dict[str, Any]] = []
+    for g in result.groups:
+        if g["kind"] in ("field", "category"):
+            for t in _group_tests(result, g, alpha):
+                t["g"] = g
+                tests.append(t)
+    q_values = bh_adjusted(np.array([t["p"] for t in tests], dtype=float)) if tests else np.zeros(0)
+    rejected = fdr_bh(np.array([t["p"] for t in tests], dtype=float), alpha) if tests else np.zeros(0, bool)
+    by_field: Dict[str, List[Dict[str, Any]]] = {}
+    for t, q, rej in zip(tests, q_values.tolist(), rejected.tolist()):
+        effect_ratio = t.get("effect_ratio", t["ratio"])
+        if not (rej and t["up"] and effect_ratio is not None and effect_ratio >= t["min_ratio"]):
             continue
-        sfield = g.get("safety_field")
+        g = t["g"]
         category = g["code"] if g["kind"] == "category" else None
         label = _label(g["kind"], g["code"], labels)
-        for rule, info in fired_by_group[g["key"]].items():
-            if category is None and _dominated(result, g, rule, fired_by_group):
-                continue
-            key = (rule, info["basis"]) if "basis" in info else rule
-            if "variant" in info:
-                key = (rule, info["basis"], info["variant"])
-            cats = [category] if category is not None else field_cats.get(g["code"], [])
-            proposed = [] if rule == "change_down" else _propose(cat, rule, sfield, cats)
-            f = Finding(
-                id=f"{rule}:{g['key']}",
-                rule=rule,
-                safety_field=sfield,
-                category=category,
-                template=_TEMPLATES[key],
-                params={"label": label, **info["params"]},
-                priority=int(info["priority"]),
-                evidence=_plain(info["evidence"]),
-                measures=proposed,
-                group=g["key"],
-            )
-            out.append((f.priority, RULES.index(rule), gi, f))
-    # risk objects near hotspot zones
+        withheld = figures_withheld(t["rule"], g["key"], t["evidence"], states, threshold)
+        member = {
+            "id": f"{t['rule']}:{g['key']}",
+            "rule": t["rule"],
+            "group": g["key"],
+            "category": category,
+            "template": T_WITHHELD if withheld else t["template"],
+            "params": {"label": label, "test": TEST_NAMES[t["rule"]]}
+            if withheld
+            else {"label": label, **t["params"]},
+            "evidence": _plain(dict(t["evidence"], p_value=t["p"], q_value=q, harm=t["harm"], withheld=withheld)),
+            "score": _plain(score(effect_ratio, q, t["harm"])),
+            "eligible": (not withheld) and t["rule"] != "change_down",
+            "measures": []
+            if t["rule"] == "change_down"
+            else _propose(
+                cat, t["rule"], g.get("safety_field"), [category] if category else field_cats.get(g["code"], [])
+            ),
+        }
+        by_field.setdefault(g.get("safety_field") or "other", []).append(member)
+    grouped: List[Tuple[float, int, Finding]] = []
+    for fi, (sfield, members) in enumerate(by_field.items()):
+        members.sort(key=lambda m: (not m["eligible"], -(m["score"] or 0.0), m["id"]))
+        head, rest = members[0], members[1:]
+        proposed: List[str] = []
+        for m in members:
+            proposed += [mid for mid in m["measures"] if mid not in proposed]
+        f = Finding(
+            id=f"field:{sfield}",
+            rule=head["rule"],
+            safety_field=None if sfield == "other" else sfield,
+            category=head["category"],
+            template=head["template"],
+            params=head["params"],
+            priority=3 if all(m["rule"] == "change_down" for m in members) else 2,
+            evidence=dict(head["evidence"], id=head["id"]),
+            measures=proposed[:MAX_MEASURES],
+            group=head["group"],
+            score=head["score"],
+            supporting=[{k: m[k] for k in _SUPPORTING_KEYS} for m in rest],
+        )
+        f.key = bool(head["eligible"])
+        grouped.append((-(head["score"] or 0.0), fi, f))
+    grouped.sort(key=lambda item: (not item[2].key, item[0], item[1]))
+    out = [f for _s, _i, f in grouped]
+    for k, f in enumerate(f for f in out if f.key):
+        if k >= KEY_MAX:
+            f.key = False
+        else:
+            f.priority = 1
+    out.sort(key=lambda f: (not f.key, f.priority, -(f.score or 0.0)))
+    out += _schouw_findings(result, cat) + _risk_findings(result, cat)
+    return out
+
+
+def _risk_findings(result: ScanResult, cat: Catalogue) -> List[Finding]:
+    """risk_near_hotspot: risk objects near hotspot zones, per kind."""
+    out: List[Finding] = []
     risk = result.where.get("risk_objects") or {}
     near: Dict[str, List[Dict[str, Any]]] = {}
     for zone in ("area", "ring"):
@@ -401,36 +689,41 @@ def draft_findings(
             d = it.get("distance_to_zone")
             if d is not None and d <= NEAR_DISTANCE and it["kind"] not in PROTECTIVE_KINDS:
                 near.setdefault(it["kind"], []).append(dict(it, zone=zone))
-    for ki, kind in enumerate(sorted(near)):
+    for kind in sorted(near):
         items = sorted(near[kind], key=lambda it: (it["distance_to_zone"], it.get("name") or ""))
         names = ", ".join(it.get("name") or "?" for it in items[:5]) + (", ..." if len(items) > 5 else "")
-        f = Finding(
-            id=f"risk_near_hotspot:{kind}",
-            rule="risk_near_hotspot",
-            safety_field=_KIND_FIELD.get(kind),
-            category=None,
-            template=T_RISK_NEAR,
-            params={"kind": kind, "count": len(items), "distance": NEAR_DISTANCE, "names": names},
-            priority=2,
-            evidence=_plain(
-                {
-                    "n": len(items),
-                    "distances": [it["distance_to_zone"] for it in items],
-                    "in_area": sum(it["zone"] == "area" for it in items),
-                }
-            ),
-            measures=_propose(cat, "risk_near_hotspot", kind=kind),
+        out.append(
+            Finding(
+                id=f"risk_near_hotspot:{kind}",
+                rule="risk_near_hotspot",
+                safety_field=_KIND_FIELD.get(kind),
+                category=None,
+                template=T_RISK_NEAR,
+                params={"kind": kind, "count": len(items), "distance": NEAR_DISTANCE, "names": names},
+                priority=2,
+                evidence=_plain(
+                    {
+                        "n": len(items),
+                        "distances": [it["distance_to_zone"] for it in items],
+                        "in_area": sum(it["zone"] == "area" for it in items),
+                    }
+                ),
+                measures=_propose(cat, "risk_near_hotspot", kind=kind),
+            )
         )
-        out.append((f.priority, RULES.index(f.rule), ki, f))
-    # open red schouw findings
+    return out
+
+
+def _schouw_findings(result: ScanResult, cat: Catalogue) -> List[Finding]:
+    """schouw_red: open red schouw findings, per checklist group."""
     by_group: Dict[str, int] = {}
     for it in (result.schouw or {}).get("items", []):
         if str(it.get("severity", "")).lower() == "rood":
             grp = cat.checklist_group(it.get("checklist_item", ""))
             by_group[grp] = by_group.get(grp, 0) + 1
     order = list(cat.checklist_groups) + ["overig"]
-    for grp in sorted(by_group, key=lambda k: order.index(k) if k in order else len(order)):
-        f = Finding(
+    return [
+        Finding(
             id=f"schouw_red:{grp}",
             rule="schouw_red",
             safety_field=None,
@@ -441,32 +734,8 @@ def draft_findings(
             evidence={"n": by_group[grp]},
             measures=_propose(cat, "schouw_red", group=grp),
         )
-        out.append((f.priority, RULES.index(f.rule), order.index(grp) if grp in order else len(order), f))
-    out.sort(key=lambda item: item[:3])
-    return [item[3] for item in out]
-
-
-def _dominated(
-    result: ScanResult, field_group: Mapping[str, Any], rule: str, fired: Mapping[str, Mapping[str, Any]]
-) -> bool:
-    """True when a category of this field fires the same rule and holds >= DOMINANT_SHARE of the
-    field's incidents in the area (period; for the change rules period plus comparison)."""
-
-    def size(g: Mapping[str, Any]) -> int:
-        n = int(g["area"]["n"])
-        return n + int(g["area"]["n_comparison"]) if rule.startswith("change") else n
-
-    total = size(field_group)
-    if total <= 0:
-        return False
-    for g in result.groups_of("category"):
-        if (
-            g.get("safety_field") == field_group["code"]
-            and rule in fired.get(g["key"], {})
-            and size(g) >= DOMINANT_SHARE * total
-        ):
-            return True
-    return False
+        for grp in sorted(by_group, key=lambda k: order.index(k) if k in order else len(order))
+    ]
 
 
 #: The safety field a finding about a risk object kind belongs to.

@@ -38,7 +38,8 @@ CHECKLIST_GROUP_LABELS: Dict[str, str] = {
 
 #: How render() formats parameters, by name.
 _RATIO_PARAMS = frozenset({"ratio", "ci_low", "ci_high"})
-_PCT_PARAMS = frozenset({"share", "area_share"})
+_PCT_PARAMS = frozenset({"share", "area_share", "share_low", "share_high", "reference_share"})
+_RATE_PARAMS = frozenset({"rate", "reference_rate"})
 _COUNT_PARAMS = frozenset({"n", "n_comparison"})
 
 
@@ -49,6 +50,14 @@ def _format_param(
         return format_number(value, 1, decimal)
     if name in _PCT_PARAMS:
         return "-" if value is None else format_number(value * 100.0, 0, decimal) + "%"
+    if name in _RATE_PARAMS:
+        if value is None:
+            return "-"
+        return format_number(value, 2 if abs(value) < 10 else 1, decimal)
+    if name == "level":
+        return format_number(value, 0 if float(value).is_integer() else 1, decimal)
+    if name == "test":
+        return translate(str(value))
     if name == "change":
         if value is None:
             return "-"

@@ -24,3 +24,19 @@ def fdr_bh(p: np.ndarray, alpha: float) -> np.ndarray:
         return out
     out[ok] = pv <= ranked[passed[-1]]
     return out
+
+
+def bh_adjusted(p: np.ndarray) -> np.ndarray:
+    """Benjamini-Hochberg adjusted p-values ("q-values"): the smallest FDR level at which each
+    hypothesis is rejected by :func:`fdr_bh` (``q_(k) = min over j >= k of p_(j) * m / j``, at
+    most 1); NaN stays NaN. ``fdr_bh(p, alpha)`` equals ``bh_adjusted(p) <= alpha``."""
+    pa = np.asarray(p, dtype=float)
+    out = np.full(pa.shape, np.nan)
+    ok = np.flatnonzero(np.isfinite(pa))
+    m = ok.size
+    if m == 0:
+        return out
+    order = ok[np.argsort(pa[ok], kind="stable")]
+    scaled = pa[order] * m / np.arange(1, m + 1)
+    out[order] = np.minimum(1.0, np.minimum.accumulate(scaled[::-1])[::-1])
+    return out

@@ -94,6 +94,7 @@ from .progress import Monitor, ensure
 from .scan_geography import prepare_geography
 from .scan_geometry import area_from_point, points_in_polygon, polygon_parts, within_distance
 from .scan_patterns import schouw_table, when_table, where_table
+from .scan_reference import evening_night_counts, late_flags
 from .scan_stats import clopper_pearson, poisson_change, rate_ratio
 from .scan_types import (
     DAGDELEN,
@@ -387,6 +388,10 @@ def run_scan(inputs: ScanInputs, monitor: Optional[Monitor] = None) -> ScanResul
         ("ring", "p"): per_group(r_k & p_k, w_k),
         ("ring", "c"): per_group(r_k & c_k, w_k),
     }
+    # evening and night in the area and in the rest of the reference area (the findings' test)
+    timed_k, late_k = late_flags(t_k, t_end_k, known_k)
+    rest_k = (ref_k & ~a_k) if reference is not None else None
+    late_counts = evening_night_counts(per_group, timed_k, late_k, a_k & p_k, rest_k, n_groups)
     monitor.set(70)
     monitor.check()
 
@@ -444,6 +449,7 @@ def run_scan(inputs: ScanInputs, monitor: Optional[Monitor] = None) -> ScanResul
                 "reference": ref_block,
                 "change": change,
                 "vs_reference": vs_ref,
+                "evening_night": late_counts[gi],
             }
         )
     monitor.set(75)

@@ -42,8 +42,15 @@ def whole(value: float) -> Any:
 def burglary_to_test(findings: Sequence[Finding]) -> Optional[Finding]:
     """The burglary finding that asks for the near-repeat test (the last one that is not a
     decrease), or None."""
-    burglary = [f for f in findings if f.category == BURGLARY and f.rule != "change_down"]
+    burglary = [f for f in findings if _about_burglary(f)]
     return burglary[-1] if burglary else None
+
+
+def _about_burglary(f: Finding) -> bool:
+    """A finding (or, findings v2, one of its supporting lines) about burglary that is not a decrease."""
+    if f.category == BURGLARY and f.rule != "change_down":
+        return True
+    return any(s.get("category") == BURGLARY and s.get("rule") != "change_down" for s in (f.supporting or []))
 
 
 def seed_of(scan_uuid: str) -> int:
@@ -136,5 +143,5 @@ def near_repeat_finding(
 
 def insert_finding(findings: List[Finding], finding: Finding) -> None:
     """Put the near-repeat finding right after the last burglary finding."""
-    position = max(i for i, f in enumerate(findings) if f.category == BURGLARY) + 1
+    position = max(i for i, f in enumerate(findings) if f.category == BURGLARY or _about_burglary(f)) + 1
     findings.insert(position, finding)

@@ -363,6 +363,7 @@ def test_report_carries_the_scan(town, run_alg, tmp_path):
         "5 Conclusions",
         "6 Recommendations",
         "Appendix A Method",
+        "Appendix B Findings",  # issue #15: every finding, key or not
     ]
     firsts = []
     for heading in order:

@@ -268,7 +268,9 @@ def test_counts_rates_tests_and_tables_against_the_layout(scan_gpkg, run_alg, tm
     # findings: the bicycle rate is 8.1x the municipality's (significant) -> reference_high; the open red
     # lighting finding -> schouw_red
     advice = record.advice
+    # findings v2 (issue #15) group the tests of a field into one finding: its evidence and supporting lines
     ids = {f.id for f in advice.findings}
+    ids |= {f.evidence.get("id") for f in advice.findings} | {s["id"] for f in advice.findings for s in f.supporting}
     vs = groups["cat:1.2.3"]["vs_reference"]["per_1000"]
     assert vs["ratio"] >= 1.25 and two_sided(12, 37, 160 / 4000) < 0.05
     assert "reference_high:cat:1.2.3" in ids and "schouw_red:verlichting" in ids

@@ -49,23 +49,34 @@ def scan(n_in, n_out):
                                buurten=[Buurt(box(0, 0, 5000, 5000), 20000, 9000, "BU01", "Stad")]))
 
 
+def member(findings, ident):
+    """The finding or supporting line with this id (findings v2 group them per safety field)."""
+    from hotspot_plugin.core.advice import supporting_findings
+
+    found = [m for f in findings for m in [f] + supporting_findings(f) if m.evidence.get("id", m.id) == ident
+             or m.id == ident]
+    return found
+
+
 def test_all_incidents_in_the_area_said_plainly():
+    # Findings v2 (issue #15) print every key figure with its interval; here the interval's upper end
+    # is the estimate, and the text says why: all incidents of the reference area lay in this area.
     catalogue = load_catalogue(default_catalogue_path())
-    f = [x for x in draft_findings(scan(27, 0), {}, catalogue) if x.id == "reference_high:cat:1.4.3"]
-    assert len(f) == 1 and f[0].template == rules.T_REFERENCE_ALL_KM2
-    assert f[0].evidence["ratio"] == 25.0 and f[0].evidence["ci_high"] == 25.0  # the estimate is the upper end
-    assert render(f[0]) == ("Openlijk geweld (persoon): all 27 incidents of the municipality in this period "
-                            "lay in this area (25.0x the municipal average per km²)")
+    f = member(draft_findings(scan(27, 0), {}, catalogue), "reference_high:cat:1.4.3")
+    assert len(f) == 1 and f[0].template == rules.T_REFERENCE_ALL_CI_KM2
+    assert f[0].evidence["estimate"] == 25.0 and f[0].evidence["ci_high"] == 25.0  # the estimate is the upper end
+    text = render(f[0])
+    assert text.startswith("Openlijk geweld (persoon): all 27 incidents of the reference area in this period "
+                           "lay in this area, 25.0 times its rate per km² (95% interval ")
+    assert text.endswith("-25.0)")
     nl = render(f[0], dutch().get, decimal=",")
-    assert nl == ("Openlijk geweld (persoon): alle 27 incidenten van de gemeente in deze periode lagen in dit "
-                  "gebied (25,0x het gemeentelijk gemiddelde per km²)")
-    assert "interval" not in nl
+    assert nl.startswith("Openlijk geweld (persoon): alle 27 incidenten van het referentiegebied")
 
 
 def test_interval_stays_where_it_informs():
     # 27 in the area and 3 elsewhere: ratio (27 / 1) / (30 / 25) = 22.5, the interval informs
     catalogue = load_catalogue(default_catalogue_path())
-    f = [x for x in draft_findings(scan(27, 3), {}, catalogue) if x.id == "reference_high:cat:1.4.3"]
-    assert len(f) == 1 and f[0].template == rules.T_REFERENCE_KM2
-    assert f[0].evidence["ratio"] == 22.5 and f[0].evidence["ci_high"] > 22.5
+    f = member(draft_findings(scan(27, 3), {}, catalogue), "reference_high:cat:1.4.3")
+    assert len(f) == 1 and f[0].template == rules.T_REFERENCE_RATE_KM2
+    assert f[0].evidence["estimate"] == 22.5 and f[0].evidence["ci_high"] > 22.5
     assert "(95% interval" in render(f[0])

@@ -31,6 +31,7 @@ from qgis.PyQt.QtWidgets import (
 from ...core.advice import Advice, Catalogue, ChosenMeasure, Finding, render
 from ...core.errors import HotspotError
 from ...core.measure_register import SOURCES, STATUSES, MeasureRecord
+from ...core.numbers import format_number
 from ...i18n import decimal_sign, dutch, tr
 from ...storage.measures import list_measures
 from .common import (
@@ -60,10 +61,13 @@ class AdvicePage(QWizardPage):
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        self.findings = QTableWidget(0, 2)
-        self.findings.setHorizontalHeaderLabels([tr("Priority"), tr("Finding (double-click to edit)")])
+        self.findings = QTableWidget(0, 3)
+        self.findings.setHorizontalHeaderLabels(
+            [tr("Priority"), tr("Finding (double-click to edit)"), tr("Key (score)")]
+        )
         self.findings.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.findings.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.findings.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.findings.verticalHeader().setVisible(False)
         self.findings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.findings.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -283,6 +287,7 @@ class AdvicePage(QWizardPage):
             item = QTableWidgetItem(self.finding_text(finding))
             item.setToolTip(self.finding_text(finding))
             self.findings.setItem(row, 1, item)
+            self.findings.setItem(row, 2, self._key_item(finding))
         self.findings.resizeRowsToContents()
         self._building = False
         self.remove_finding_button.setEnabled(bool(advice.findings))
@@ -290,6 +295,17 @@ class AdvicePage(QWizardPage):
             self.select_finding(min(max(0, select), len(advice.findings) - 1))
         else:
             self.fill_measures()
+
+    def _key_item(self, finding: Finding) -> QTableWidgetItem:
+        """"key (score)" for a key finding, the score alone for the others, "–" without a test."""
+        score = "–" if finding.score is None else format_number(finding.score, 2, decimal_sign())
+        text = tr("key ({score})").format(score=score) if finding.key else score
+        item = QTableWidgetItem(text)
+        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        item.setToolTip(
+            tr("Key findings (at most 7) open the report's conclusions; score = effect size x certainty x harm weight.")
+        )
+        return item
 
     def _finding_priority(self, finding: Finding, priority: int) -> None:
         if priority in (1, 2, 3) and finding.priority != priority:

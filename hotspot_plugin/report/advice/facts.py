@@ -107,8 +107,11 @@ class ReportFacts:
         return 0.05 if alpha is None else alpha
 
     def findings(self) -> List[Finding]:
-        """The advice's findings, by priority (stable)."""
-        return sorted(self.advice.findings, key=lambda f: int(f.priority or 2))
+        """The advice's findings: key findings first (by score), then by priority (stable); the
+        numbers of appendix B, the conclusions and the measures follow this order."""
+        return sorted(
+            self.advice.findings, key=lambda f: (not f.key, int(f.priority or 2), -(f.score or 0.0))
+        )
 
     def measures(self) -> List[ChosenMeasure]:
         return self.advice.sorted_measures()

@@ -162,6 +162,7 @@ class AdviceReport(ReportFacts, FrontSections, AreaSections, ResultSections, Tre
             ("conclusions", self.page_conclusions),
             ("recommendations", self.page_recommendations),
             ("appendix", self.page_appendix),
+            ("findings", self.page_findings_appendix),
         ]
         for k, (key, step) in enumerate(steps):
             self.monitor.check()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import List
 
+from ...core.advice_rules import count_tests
 from ...i18n import tr
 from ...paths import plugin_version
 from .flow import Block
@@ -125,10 +126,45 @@ class AppendixSection:
             (
                 "p",
                 tr(
-                    "Findings are drafted by fixed rules (high rate against the reference, significant "
-                    "change, evening and night, concentration in hotspot zones, risk objects near hotspot "
-                    "zones, red inspection findings) and checked by the author; each proposes measures "
-                    "from the measures catalogue."
+                    "Each rule compares the area with a reference for the same group, by an exact test: the "
+                    "rate against the whole reference area (binomial test; per 1,000 inhabitants for the "
+                    "fields where people live: safe living environment, youth, integrity; per km² for "
+                    "business and physical safety, and when the area has fewer than 100 inhabitants), the "
+                    "count against the comparison period (conditional binomial test), the share in the "
+                    "evening and at night (19:00-07:00) against that share in the rest of the reference area "
+                    "(Fisher's exact test; an incident's time is its begin time or the middle of a crime "
+                    "window shorter than 12 hours), and the share in hotspot zones against that share among "
+                    "the other incidents of the area (Fisher's exact test; the zones are drawn around the "
+                    "densest cells of the same incidents, so their share of the surface is no fair "
+                    "reference). Intervals are exact (Clopper-Pearson) at {level}%."
+                ).format(level=self.fmt.num((1.0 - self.alpha()) * 100.0, 0)),
+            )
+        )
+        blocks.append(
+            (
+                "p",
+                tr(
+                    "False discoveries are controlled over all {m} tests of this scan together with the "
+                    "Benjamini-Hochberg procedure at q = {q}. A test leads to a finding when its adjusted "
+                    "p-value is below q, the difference lies in the rule's direction and it is large enough "
+                    "(rate ratio or share ratio at least 1.25, change at least 25%, concentration in zones "
+                    "at least 1.5 times). The tests of one safety field form one finding; its strongest "
+                    "evidence is its text, the others are supporting lines (appendix B)."
+                ).format(m=self._tests_count(), q=self.fmt.num(self.alpha(), 2)),
+            )
+        )
+        blocks.append(
+            (
+                "p",
+                tr(
+                    "Score = effect size x certainty x harm weight: effect size = |ln(estimate / reference)|; "
+                    "certainty = min(1, log10(1/q-value) / 3); harm weight = the mean harm weight of the "
+                    "group's incidents (the categories table's default weights, e.g. 1 bicycle theft, 3 "
+                    "burglary of a dwelling, 4 public violence, 10 murder). The at most 7 findings with the "
+                    "highest score whose figures may be published are the key findings of chapter 5. Risk "
+                    "objects near hotspot zones and red inspection findings are findings without a test and "
+                    "never key. Every finding proposes measures from the measures catalogue and is checked "
+                    "by the author."
                 ),
             )
         )
@@ -175,6 +211,10 @@ class AppendixSection:
         )
         blocks.append(("p", self._software_text()))
         self.doc.flow_text(tr("Appendix A Method"), blocks)
+
+    def _tests_count(self) -> str:
+        """How many tests the findings were chosen from ("–" for an advice drafted before v2)."""
+        return str(count_tests(self.result)) if self.result.groups else "–"
 
     def _software_text(self) -> str:
         return tr(

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import List
+from typing import Dict, List
 
+from ...core.advice import Finding, supporting_findings
 from ...core.i18n import N_
 from ...i18n import tr
 from ...storage.styles import SEVERITY_COLOURS
@@ -120,6 +121,13 @@ class FindingSections:
         )
 
     # conclusions ----------------------------------------------------------------------------------------
+    def _finding_line(self, number: int, f: Finding, numbers: Dict[int, int]) -> str:
+        linked = sorted(numbers[id(m)] for m in self.advice.measures_for(f.id) if id(m) in numbers)
+        text = self.render_finding(f)
+        if linked:
+            text += " " + tr("(measures {numbers})").format(numbers=", ".join(str(k) for k in linked))
+        return f"{number}.  {text}"
+
     def page_conclusions(self) -> None:
         findings = self.findings()
         blocks: List[Block] = []
@@ -144,7 +152,11 @@ class FindingSections:
                         ),
                     )
                 )
-        else:
+            self.doc.flow_text(tr("5 Conclusions"), blocks)
+            return
+        numbers = {id(m): k for k, m in enumerate(self.measures(), start=1)}
+        number_of = {f.id: k for k, f in enumerate(findings, start=1)}
+        if not any(f.key or f.score is not None for f in findings):  # an advice drafted before findings v2
             blocks.append(
                 (
                     "p",
@@ -154,25 +166,79 @@ class FindingSections:
                     ),
                 )
             )
-            numbers = {id(m): k for k, m in enumerate(self.measures(), start=1)}
-            number = 0
             for priority in (1, 2, 3):
                 group = [f for f in findings if int(f.priority or 2) == priority]
-                if not group:
-                    continue
-                blocks.append(("h", tr("Priority {priority}").format(priority=tr(PRIORITY_NAMES[priority]))))
-                for f in group:
-                    number += 1
-                    linked = sorted(
-                        numbers[id(m)] for m in self.advice.measures_for(f.id) if id(m) in numbers
-                    )
-                    text = self.render_finding(f)
-                    if linked:
-                        text += " " + tr("(measures {numbers})").format(
-                            numbers=", ".join(str(k) for k in linked)
-                        )
-                    blocks.append(("p", f"{number}.  {text}"))
+                if group:
+                    blocks.append(("h", tr("Priority {priority}").format(priority=tr(PRIORITY_NAMES[priority]))))
+                    blocks += [("p", self._finding_line(number_of[f.id], f, numbers)) for f in group]
+            self.doc.flow_text(tr("5 Conclusions"), blocks)
+            return
+        key = [f for f in findings if f.key]
+        own = [f for f in findings if f.rule == "user" and not f.key]
+        blocks.append(("h", tr("Key findings")))
+        if key:
+            blocks.append(
+                (
+                    "p",
+                    tr(
+                        "The {k} key findings of this scan, the strongest first (score = effect size x "
+                        "certainty x harm weight, appendix A). Each gives the one figure that proves it: the "
+                        "estimate with its interval and the reference it is compared with. The numbers refer "
+                        "to appendix B; the numbers in brackets to the measures in chapter 6."
+                    ).format(k=len(key)),
+                )
+            )
+            blocks += [("p", self._finding_line(number_of[f.id], f, numbers)) for f in key]
+        else:
+            blocks.append(
+                (
+                    "p",
+                    tr(
+                        "No figure of this scan differs clearly from its reference after the correction for "
+                        "the number of tests (appendix A): there is no key finding."
+                    ),
+                )
+            )
+        if own:
+            blocks.append(("h", tr("Added by the author")))
+            blocks += [("p", self._finding_line(number_of[f.id], f, numbers)) for f in own]
+        blocks.append(
+            (
+                "p",
+                tr("All {n} findings, with their supporting evidence, are listed in appendix B.").format(
+                    n=len(findings)
+                ),
+            )
+        )
         self.doc.flow_text(tr("5 Conclusions"), blocks)
+
+    def page_findings_appendix(self) -> None:
+        """Appendix B: every finding (key or not) with its supporting lines and its score."""
+        findings = self.findings()
+        numbers = {id(m): k for k, m in enumerate(self.measures(), start=1)}
+        blocks: List[Block] = [
+            (
+                "p",
+                tr(
+                    "Every finding of the advice, numbered as in chapter 5 and 6. A finding groups the tests "
+                    "of one safety field that passed; its first line is its strongest evidence, the lines "
+                    "below it the other tests. Key findings are marked with *."
+                ),
+            )
+        ]
+        if not findings:
+            blocks.append(("p", tr("No findings.")))
+        for k, f in enumerate(findings, start=1):
+            line = self._finding_line(k, f, numbers)
+            if f.key:
+                line += " *"
+            if f.score is not None:
+                line += " " + tr("[score {score}]").format(score=self.fmt.num(f.score, 2))
+            blocks.append(("p", line))
+            for s in supporting_findings(f):
+                extra = "" if s.score is None else " " + tr("[score {score}]").format(score=self.fmt.num(s.score, 2))
+                blocks.append(("p", "      –  " + self.render_finding(s) + extra))
+        self.doc.flow_text(tr("Appendix B Findings"), blocks)
 
     # recommendations ------------------------------------------------------------------------------------
     def page_recommendations(self) -> None:
