@@ -150,7 +150,9 @@ class VerdictPage(QWizardPage):
         decision_layout = QGridLayout(decision_box)
         self.decision_group = QButtonGroup(self)
         self.decision_radios: List[QRadioButton] = []
-        labels = [tr("No verdict yet (the report is a concept)")] + [tr(DECISIONS[d]) for d in DECISIONS]
+        labels = [tr("No verdict yet (the report is a concept)")] + [
+            tr(DECISIONS[d])[:1].upper() + tr(DECISIONS[d])[1:] for d in DECISIONS
+        ]
         row_of_radios = QHBoxLayout()
         for k, label in enumerate(labels):
             radio = QRadioButton(label)
@@ -162,7 +164,9 @@ class VerdictPage(QWizardPage):
         decision_layout.addLayout(row_of_radios, 0, 0, 1, 2)
         self.conditions_label = QLabel(tr("Conditions (one per line)"))
         self.conditions = QPlainTextEdit()
-        self.conditions.setPlaceholderText(tr("e.g. Light the cycle path evenly\nKeep hedges along the path below 1 m"))
+        self.conditions.setPlaceholderText(
+            tr("e.g. Light the cycle path evenly") + "\n" + tr("Keep hedges along the path below 1 m")
+        )
         self.motivation_label = QLabel(tr("Motivation"))
         self.motivation = QPlainTextEdit()
         for edit in (self.conditions, self.motivation):
