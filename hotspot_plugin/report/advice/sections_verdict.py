@@ -21,7 +21,6 @@ from qgis.core import (
 from shapely.geometry import box as shapely_box
 
 from ...compat import GeometryType
-
 from ...core.verdict import DECISIONS, NEGATIVE, PLAN, POSITIVE_CONDITIONS, PRINCIPLES, SCORES, Verdict
 from ...i18n import tr
 from ...storage import gpkg
