@@ -11,8 +11,9 @@ from dataclasses import MISSING, dataclass, fields
 from typing import Any, Dict, Mapping, Optional, Type, TypeVar
 
 #: The version of the JSON form written by ``to_json``; dicts without "version" are version 0
-#: (Hotspot 0.1), which has the same keys.
-SCHEMA_VERSION = 1
+#: (Hotspot 0.1), which has the same keys. Version 2 (after 0.2): the advice column may hold the
+#: verdict (core.scan_record); the other keys are as in version 1.
+SCHEMA_VERSION = 2
 
 T = TypeVar("T", bound="JsonForm")
 

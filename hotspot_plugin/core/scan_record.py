@@ -18,7 +18,11 @@ saved by Hotspot 0.1. Keys this module does not know are kept in ``extra`` and w
   options the scan actually used).
 * ``record.advice`` is :class:`~hotspot_plugin.core.advice.Advice` (``"format"``
   ``"hotspot-advice/1"``) or None.
-* :class:`ScanRecordData` - the three together, versioned.
+* ``record.verdict`` is :class:`~hotspot_plugin.core.verdict.Verdict` (``"format"``
+  ``"hotspot-verdict/1"``) or None: the advisor's judgement, kept in the advice column under the key
+  ``"verdict"`` (schema version 2). Records of Hotspot 0.1 (no "version") and 0.2 (version 1) have
+  none and load with ``verdict`` None.
+* :class:`ScanRecordData` - the four together, versioned.
 """
 from __future__ import annotations
 
@@ -28,6 +32,7 @@ from typing import Any, Dict, List, Mapping, Optional
 from .advice import Advice
 from .json_form import SCHEMA_VERSION, JsonForm
 from .scan_types import ResultParameters, ScanResult
+from .verdict import Verdict
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -183,22 +188,30 @@ def _without_version(data: Mapping[str, Any]) -> Dict[str, Any]:
     return {k: v for k, v in data.items() if k != "version"}
 
 
+#: The key of the verdict in the advice column.
+VERDICT_KEY = "verdict"
+
+
 @dataclass
 class ScanRecordData:
-    """The three JSON parts of a scan record, typed: parameters, results and advice.
+    """The JSON parts of a scan record, typed: parameters, results, advice and the verdict.
 
-    ``results`` and ``advice`` are None when the record has none (an empty dict today).
+    ``results``, ``advice`` and ``verdict`` are None when the record has none (an empty dict today;
+    the verdict lives in the advice column, see the module docstring).
     """
 
     parameters: RecordParameters = field(default_factory=RecordParameters)
     results: Optional[ScanResult] = None
     advice: Optional[Advice] = None
+    verdict: Optional[Verdict] = None
 
     def to_json(self) -> Dict[str, Dict[str, Any]]:
         """{"parameters", "results", "advice"}, each a dict with a "version" key (results and advice
         keep their own "format" key as well)."""
         results = self.results.to_json() if self.results is not None else {}
         advice = self.advice.to_json() if self.advice is not None else {}
+        if self.verdict is not None:
+            advice[VERDICT_KEY] = self.verdict.to_json()
         if results:
             results["version"] = SCHEMA_VERSION
         if advice:
@@ -212,11 +225,15 @@ class ScanRecordData:
         results: Optional[Mapping[str, Any]],
         advice: Optional[Mapping[str, Any]],
     ) -> "ScanRecordData":
-        """From the three dicts of a record, versioned or not (records saved by 0.1 load)."""
+        """From the three dicts of a record, versioned or not (records saved by 0.1 and 0.2 load,
+        without a verdict)."""
+        advice = _without_version(advice or {})
+        verdict = advice.pop(VERDICT_KEY, None)
         return cls(
             parameters=RecordParameters.from_json(parameters),
             results=ScanResult.from_json(_without_version(results)) if results else None,
-            advice=Advice.from_json(_without_version(advice)) if advice else None,
+            advice=Advice.from_json(advice) if advice else None,
+            verdict=Verdict.from_json(verdict) if verdict else None,
         )
 
     def result_parameters(self) -> ResultParameters:

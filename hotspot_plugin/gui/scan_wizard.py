@@ -3,8 +3,8 @@
 Entry point: :func:`open_scan_wizard` ``(iface, scan_key=None)``; *scan_key* (a uuid or a reference
 such as HS-2025-001) opens a saved scan of the last used safety GeoPackage again.
 
-Five pages (:mod:`.scan_pages`): area -> data and period -> analysis -> findings and measures ->
-save. The analysis runs hotspot:environmentscan as a QgsProcessingAlgRunnerTask (progress, a
+Six pages (:mod:`.scan_pages`): area -> data and period -> analysis -> findings and measures ->
+verdict -> save. The analysis runs hotspot:environmentscan as a QgsProcessingAlgRunnerTask (progress, a
 Cancel that stops it; a cancelled or failed run saves nothing), which saves the scan record; the
 wizard then shows the record's results, lets the user edit the drafted advice and saves it on the
 same record (storage.scans.save_scan). Re-running a saved scan passes its uuid as SCAN, so the
@@ -41,12 +41,13 @@ from .. import log
 from ..compat import ProcessingAlgorithmFlag
 from ..core.advice import Advice, Catalogue, load_catalogue
 from ..core.errors import HotspotError
+from ..core.verdict import Verdict
 from ..i18n import dutch, tr
 from ..settings import Settings
 from ..storage.measure_style import measures_qml
 from ..storage.measures import register_scan_measures
 from ..storage.scans import ScanRecord, load_scan, save_scan
-from .scan_pages import AdvicePage, AnalysisPage, AreaPage, DataPage, SavePage, show_message
+from .scan_pages import AdvicePage, AnalysisPage, AreaPage, DataPage, SavePage, VerdictPage, show_message
 from .tasks import RecordingFeedback
 
 SCAN_ALGORITHM = "hotspot:environmentscan"
@@ -148,7 +149,7 @@ class AlgorithmRunner(QObject):
 class ScanWizard(QWizard):
     """The "Omgevingsscan" wizard; holds the scan record and the advice being edited."""
 
-    AREA, DATA, ANALYSIS, ADVICE, SAVE = range(5)
+    AREA, DATA, ANALYSIS, ADVICE, VERDICT, SAVE = range(6)
 
     def __init__(self, iface, parent=None) -> None:
         super().__init__(
@@ -157,6 +158,8 @@ class ScanWizard(QWizard):
         self.iface = iface
         self.record: Optional[ScanRecord] = None
         self.advice: Optional[Advice] = None
+        #: the verdict being edited (gui/scan_pages/verdict_page.py); None: no verdict yet
+        self.verdict: Optional[Verdict] = None
         self.dirty = False
         self.run_signature: Optional[str] = None
         self.record_gpkg = ""  # the GeoPackage the record is in
@@ -176,12 +179,14 @@ class ScanWizard(QWizard):
         self.data_page = DataPage()
         self.analysis_page = AnalysisPage()
         self.advice_page = AdvicePage()
+        self.verdict_page = VerdictPage()
         self.save_page = SavePage()
         for page_id, page in (
             (self.AREA, self.area_page),
             (self.DATA, self.data_page),
             (self.ANALYSIS, self.analysis_page),
             (self.ADVICE, self.advice_page),
+            (self.VERDICT, self.verdict_page),
             (self.SAVE, self.save_page),
         ):
             self.setPage(page_id, page)
@@ -206,6 +211,7 @@ class ScanWizard(QWizard):
         if self.record is not None and str(path).strip() != self.record_gpkg and not self.is_running():
             self.record = None
             self.advice = None
+            self.verdict = None
             self.dirty = False
             self.run_signature = None
             self.last_heatmap = ""
@@ -348,6 +354,7 @@ class ScanWizard(QWizard):
             try:
                 record = load_scan(self.gpkg_path(), str(results.get("SCAN_UUID") or ""))
                 self.advice = own_advice(record)
+                self.verdict = copy.deepcopy(record.verdict)
             except HotspotError as exc:
                 ok, error = False, exc.render(tr)
             else:
@@ -418,6 +425,7 @@ class ScanWizard(QWizard):
         self.record = record
         self.record_gpkg = path
         self.advice = advice
+        self.verdict = copy.deepcopy(record.verdict)
         self.dirty = False
         self.last_heatmap = ""
         self.data_page.load_record(record, page.info)
@@ -444,7 +452,13 @@ class ScanWizard(QWizard):
         if record is None or self.advice is None:
             return False, tr("There is no scan to save yet: run the analysis first.")
         page = self.data_page
+        if self.verdict is not None:
+            try:
+                self.verdict.validate()
+            except HotspotError as exc:
+                return False, exc.render(tr)
         record.advice = copy.deepcopy(self.advice)  # a snapshot, as saved
+        record.verdict = copy.deepcopy(self.verdict)
         if status in ("concept", "definitief"):
             record.status = status
         record.title = page.title_edit.text().strip() or record.title

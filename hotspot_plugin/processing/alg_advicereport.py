@@ -5,6 +5,12 @@ resources/templates (or a folder of edited copies) and exports it to PDF. With O
 QGIS desktop the layout is also added to the project, marked for the layout designer: the GUI
 (gui/layout_designer.py) opens it there for manual finishing. The algorithm itself never touches
 the GUI.
+
+The verdict (core.verdict) opens the report: the one saved with the scan (the wizard's verdict
+step), or VERDICT / CONDITIONS / MOTIVATION given here, which override the saved one (so a model or
+``qgis_process`` can set them). An invalid combination (positive under conditions without a
+condition, a negative advice without a reason) is refused before any file is written. Without a
+verdict the report is a concept: "CONCEPT" on every page, whatever STATUS says.
 """
 
 from __future__ import annotations
@@ -13,12 +19,13 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
@@ -29,6 +36,7 @@ from qgis.core import (
 from ..compat import ProcessingAlgorithmFlag, ProcessingFileParameterBehavior, ProcessingNumberParameterType
 from ..core.errors import InputError
 from ..core.i18n import N_
+from ..core.verdict import DECISIONS, Verdict, condition_lines, overridden
 from ..i18n import tr
 from ..report.advice import TEMPLATES, build_report
 from ..report.advice.designer import designer_available, hand_to_designer
@@ -36,6 +44,8 @@ from ..storage import gpkg
 from ..storage.scans import ScanRecord, list_scans, load_scan
 from .base import HotspotAlgorithm, given, gpkg_parameter, scan_parameter
 
+#: The options of VERDICT, in order: 0 as saved with the scan (none when none is saved), then the decisions.
+VERDICT_OPTIONS = (None, *DECISIONS)
 STATUS_VALUES = {"concept": "concept", "draft": "concept", "definitief": "definitief", "final": "definitief"}
 
 
@@ -54,6 +64,12 @@ class ReportParameters:
     #: concept/draft or definitief/final as typed; empty: as saved.
     status: str
     open_layout: bool
+    #: "positive", "positive_conditions" or "negative"; None: as saved with the scan.
+    verdict: Optional[str] = None
+    #: The conditions (one per item); None: not given.
+    conditions: Optional[List[str]] = None
+    #: The motivation of the verdict; None: not given.
+    motivation: Optional[str] = None
 
 
 def scan_record(path: str, key: str) -> ScanRecord:
@@ -95,6 +111,12 @@ def check_template_dir(template_dir: str) -> None:
         )
 
 
+def report_verdict(record: ScanRecord, p: ReportParameters) -> Optional[Verdict]:
+    """The verdict of the report: the saved one with the parameters in its place (InputError when the
+    combination cannot be an advice)."""
+    return overridden(record.verdict, p.verdict, p.conditions, p.motivation)
+
+
 def status_value(text: str) -> Optional[str]:
     """concept or definitief from what the user typed (English or Dutch); None when empty."""
     if not text:
@@ -117,6 +139,9 @@ class AdviceReportAlgorithm(HotspotAlgorithm):
     STATUS = "STATUS"
     OPEN_LAYOUT = "OPEN_LAYOUT"
     PAGES = "PAGES"
+    VERDICT = "VERDICT"
+    CONDITIONS = "CONDITIONS"
+    MOTIVATION = "MOTIVATION"
 
     def display_name(self) -> str:
         return tr("Advice report (PDF) from a scan")
@@ -157,6 +182,31 @@ class AdviceReportAlgorithm(HotspotAlgorithm):
             )
         )
         self.addParameter(
+            QgsProcessingParameterEnum(
+                self.VERDICT,
+                tr("Verdict (advice)"),
+                options=[
+                    tr("As saved with the scan (none: the report is a concept)"),
+                    *(tr(label) for label in DECISIONS.values()),
+                ],
+                defaultValue=0,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.CONDITIONS,
+                tr("Conditions, one per line (for a negative advice: what the plan must change)"),
+                multiLine=True,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.MOTIVATION, tr("Motivation of the verdict"), multiLine=True, optional=True
+            )
+        )
+        self.addParameter(
             QgsProcessingParameterBoolean(
                 self.OPEN_LAYOUT, tr("Also open the layout in the layout designer"), defaultValue=False
             )
@@ -176,6 +226,19 @@ class AdviceReportAlgorithm(HotspotAlgorithm):
             ),
             status=(self.parameterAsString(parameters, self.STATUS, context) or "").strip().lower(),
             open_layout=self.parameterAsBool(parameters, self.OPEN_LAYOUT, context),
+            verdict=VERDICT_OPTIONS[self.parameterAsEnum(parameters, self.VERDICT, context)]
+            if given(parameters, self.VERDICT)
+            else None,
+            conditions=(
+                condition_lines(self.parameterAsString(parameters, self.CONDITIONS, context))
+                if given(parameters, self.CONDITIONS)
+                else None
+            ),
+            motivation=(
+                (self.parameterAsString(parameters, self.MOTIVATION, context) or "").strip()
+                if given(parameters, self.MOTIVATION)
+                else None
+            ),
         )
 
     def process(self, parameters, context, feedback):
@@ -191,6 +254,9 @@ class AdviceReportAlgorithm(HotspotAlgorithm):
         output = pdf_output(p.output)
         check_template_dir(p.template_dir)
         status = status_value(p.status)
+        verdict = report_verdict(record, p)
+        if verdict is None and (status or record.status) == "definitief":
+            feedback.pushWarning(tr("There is no verdict: the report is printed as a concept, not as final."))
         in_designer = p.open_layout and designer_available()
         if p.open_layout and not in_designer:
             feedback.pushInfo(tr("The layout is only opened in the QGIS desktop; here only the PDF is made."))
@@ -199,6 +265,7 @@ class AdviceReportAlgorithm(HotspotAlgorithm):
             template_dir=p.template_dir or None,
             small_count=p.small_count,
             status=status,
+            verdict=verdict,
             project=project,
             monitor=self.monitor(feedback),
         )

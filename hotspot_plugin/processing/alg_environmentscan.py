@@ -737,6 +737,7 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
             parameters=parameters,
             results=result,
             advice=advice,
+            verdict=old.verdict if old is not None else None,  # the advisor's verdict stays (a concept again)
         )
 
     def _save(self, p: ScanParameters, record: ScanRecord, heat: Heatmap, monitor) -> ScanRecord:

@@ -6,7 +6,8 @@ whose uuid exists updates it (``updated_at`` and ``version`` change, ``created_a
 
 In Python the parameters, results and advice are typed (core.scan_record): loading reads their
 JSON with ``ScanRecordData.from_json`` (records saved by Hotspot 0.1, without a "version" key,
-load as well); saving writes ``ScanRecordData.to_json`` (with the "version" keys).
+load as well); saving writes ``ScanRecordData.to_json`` (with the "version" keys). The advisor's
+verdict (core.verdict) is kept in the advice column; records of 0.1 and 0.2 load without one.
 
 A record whose JSON cannot be read (a damaged column) does not stop the list: ``list_scans`` gives
 it with ``damaged`` saying why (the unreadable parts None or empty) and logs a warning; loading it
@@ -31,6 +32,7 @@ from ..core.gpkg_blob import blob_wkb, geometry_blob
 from ..core.i18n import N_
 from ..core.scan_record import RecordParameters, ScanRecordData
 from ..core.scan_types import ScanResult
+from ..core.verdict import Verdict
 from ..paths import plugin_version
 from . import gpkg
 
@@ -57,6 +59,8 @@ class ScanRecord:
     parameters: RecordParameters = field(default_factory=RecordParameters)
     results: Optional[ScanResult] = None
     advice: Optional[Advice] = None
+    #: the advisor's judgement (positive / under conditions / negative); None: not given yet
+    verdict: Optional[Verdict] = None
     fid: Optional[int] = None
     #: Why a part of the record cannot be read (empty when all can): set by :func:`list_scans`.
     damaged: str = ""
@@ -101,7 +105,7 @@ def save_scan(path: str, record: ScanRecord) -> ScanRecord:
                 record.created_at = row[1] or record.created_at or now
                 record.version = int(row[2] or 1) + 1
             values = [getattr(record, name) for name in FIELDS[:10]]
-            parts = ScanRecordData(record.parameters, record.results, record.advice).to_json()
+            parts = ScanRecordData(record.parameters, record.results, record.advice, record.verdict).to_json()
             values += [json.dumps(parts[name], ensure_ascii=False, sort_keys=True)
                        for name in ("parameters", "results", "advice")]
             blob = geometry_blob(area.wkb, area.bounds, sid)
@@ -130,15 +134,18 @@ JSON_PARTS = ("parameters", "results", "advice")
 
 
 def _parts(texts, record: dict, path: str, tolerant: bool):
-    """The typed parameters, results and advice; a part that cannot be read raises an InputError
-    naming the record, or, when *tolerant*, is left empty and named in the returned note."""
+    """The typed parameters, results, advice and verdict; a part that cannot be read raises an
+    InputError naming the record, or, when *tolerant*, is left empty and named in the returned note."""
     read = []
+    verdict = None
     note = ""
     for k, (name, text) in enumerate(zip(JSON_PARTS, texts)):
         args = [None, None, None]
         try:
             args[k] = json.loads(text) if text else {}
-            read.append(getattr(ScanRecordData.from_json(*args), name))
+            data = ScanRecordData.from_json(*args)
+            read.append(getattr(data, name))
+            verdict = data.verdict if name == "advice" else verdict
         except Exception as exc:  # noqa: BLE001 - any damage to the stored JSON
             error = InputError(
                 N_("The saved scan {reference} ({uuid}) in {path} is damaged: its {column} column cannot be read "
@@ -150,14 +157,14 @@ def _parts(texts, record: dict, path: str, tolerant: bool):
             from ..i18n import tr
             read.append(ScanRecordData.from_json(None, None, None).parameters if name == "parameters" else None)
             note = note or error.render(tr)
-    return read, note
+    return read + [verdict], note
 
 
 def _record(row, path: str = "", tolerant: bool = False) -> ScanRecord:
     fid, blob, *values = row
     data = dict(zip(FIELDS, values))
     texts = [data.pop(name) for name in JSON_PARTS]
-    (parameters, results, advice), note = _parts(texts, data, path, tolerant)
+    (parameters, results, advice, verdict), note = _parts(texts, data, path, tolerant)
     data["version"] = int(data["version"] or 1)
     raw = blob_wkb(blob)
     area = shapely_wkb.loads(raw) if raw else MultiPolygon()
@@ -165,7 +172,8 @@ def _record(row, path: str = "", tolerant: bool = False) -> ScanRecord:
         from ..log import warning
 
         warning(note)
-    return ScanRecord(area=area, fid=fid, parameters=parameters, results=results, advice=advice, damaged=note,
+    return ScanRecord(area=area, fid=fid, parameters=parameters, results=results, advice=advice, verdict=verdict,
+                      damaged=note,
                       **{k: ("" if v is None else v) for k, v in data.items()})
 
 

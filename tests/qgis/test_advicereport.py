@@ -403,10 +403,11 @@ def test_same_scan_same_text_and_small_count_override(town, run_alg, tmp_path):
     run_alg("hotspot:advicereport", {"GPKG": str(town), "OUTPUT": str(a)})
     run_alg("hotspot:advicereport", {"GPKG": str(town), "OUTPUT": str(b)})
     assert pdf_text(a) == pdf_text(b)
-    # a higher threshold hides more: the 12 youth incidents of 2025 become "<15"
+    # a higher threshold hides more: the 12 youth incidents of 2025 become "<15"; a final report needs
+    # a verdict (issue #15: without one it is a concept)
     run_alg(
         "hotspot:advicereport",
-        {"GPKG": str(town), "OUTPUT": str(c), "SMALL_COUNT": 15, "STATUS": "definitief"},
+        {"GPKG": str(town), "OUTPUT": str(c), "SMALL_COUNT": 15, "STATUS": "definitief", "VERDICT": 1},
     )
     text_c = pdf_text(c)
     assert "<15" in text_c and "FINAL" in pdf_text(c, 1)

@@ -554,7 +554,11 @@ def test_run_show_edit_save_and_open_again(make_wizard, demo_gpkg, dutch, qgis_i
     advice_page.clear_message()
     grab(wizard, 4)
 
-    # page 5: save as final
+    # page 5 (issue #15): the verdict; none given here, so the report would be a concept
+    wizard.next()
+    process()
+    assert wizard.currentId() == wizard.VERDICT and wizard.verdict is None
+    # page 6: save as final
     wizard.next()
     process()
     save_page = wizard.save_page
@@ -769,6 +773,15 @@ def test_report_and_buurtschouw_from_the_save_page(make_wizard, demo_gpkg, tmp_p
     wizard.advice_page.add_finding("Eigen bevinding voor het rapport")
     wizard.next()
     process()
+    # the verdict step (issue #15): positive under conditions, with two conditions
+    verdict_page = wizard.verdict_page
+    verdict_page.decision_radios[2].click()
+    assert not verdict_page.validatePage()  # no condition yet
+    assert "at least one condition" in verdict_page.message.text()
+    verdict_page.conditions.setPlainText("Verlichting langs het fietspad\nHaag bij de speelplaats lager dan 1 m")
+    assert verdict_page.validatePage() and wizard.dirty
+    wizard.next()
+    process()
     page = wizard.save_page
     # both are installed in this plugin: the buttons show
     assert wizard.has_algorithm("hotspot:advicereport") and wizard.has_algorithm("hotspot:schouwroute")
@@ -785,6 +798,17 @@ def test_report_and_buurtschouw_from_the_save_page(make_wizard, demo_gpkg, tmp_p
     assert saved.version == 2 and any(
         f.template == "Eigen bevinding voor het rapport" for f in saved.advice.findings
     )
+    # the saved verdict opens the report (the wizard passes no VERDICT): decision and conditions on page 2
+    assert (saved.verdict.decision, saved.verdict.conditions) == (
+        "positive_conditions", ["Verlichting langs het fietspad", "Haag bij de speelplaats lager dan 1 m"])
+    import subprocess
+    import unicodedata
+
+    page2 = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    page2 = " ".join(unicodedata.normalize("NFKC", page2).split())  # the ligature fi as plain letters
+    assert "Advice: positive under conditions" in page2
+    assert "1. Verlichting langs het fietspad" in page2 and "2. Haag bij de speelplaats lager dan 1 m" in page2
     # the buurtschouw gets the GeoPackage and the scan, after unsaved edits are saved
     calls = []
     monkeypatch.setattr(sw.ScanWizard, "schouw_hook", staticmethod(lambda: lambda *a: calls.append(a)))

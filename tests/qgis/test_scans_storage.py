@@ -123,11 +123,14 @@ def test_a_record_of_hotspot_0_1_loads_typed_and_saves_versioned(make_gpkg):
     assert old.advice.measures[0].owner == "politie" and old.advice.measures[0].due_date == "2025-03-31"
     assert [r.uuid for r in list_scans(path)] == [record.uuid]
 
-    save_scan(path, old)  # saved again: the same keys and values, each part with "version": 1
+    assert old.verdict is None  # 0.1 had no verdict (issue #15)
+    # saved again: the same keys and values, each part with "version": 2 (the schema version since the
+    # verdict, issue #15; version 1 was Hotspot 0.2's)
+    save_scan(path, old)
     parameters, results, advice = _stored_json(path, record.uuid)
-    assert parameters == {**PARAMETERS_01, "version": 1}
-    assert results == {**RESULTS_01, "version": 1}
-    assert advice == {**ADVICE_01, "version": 1}
+    assert parameters == {**PARAMETERS_01, "version": 2}
+    assert results == {**RESULTS_01, "version": 2}
+    assert advice == {**ADVICE_01, "version": 2}
     assert load_scan(path, record.uuid).parameters == p
 
 

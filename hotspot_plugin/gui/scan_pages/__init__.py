@@ -7,12 +7,15 @@
 3. :class:`AnalysisPage`: runs hotspot:environmentscan as a task (progress, Cancel) and shows the
    saved results: a table, a month trend, a weekday x hour table and a map preview.
 4. :class:`AdvicePage`: the drafted findings and their measures, editable.
-5. :class:`SavePage`: summary, status, save; the PDF report and the buurtschouw when available.
+5. :class:`VerdictPage`: the verdict: what is judged, the CPTED principles scored, the advice
+   (positive / under conditions / negative) and its conditions.
+6. :class:`SavePage`: summary, status, save; the PDF report and the buurtschouw when available.
 
 The pages hold widgets and check input; the wizard (:mod:`.scan_wizard`) holds the scan record,
 the advice and the running task. No analysis happens here.
 
-One module per page (area_page, data_page, analysis_page with map_preview, advice_page, save_page)
+One module per page (area_page, data_page, analysis_page with map_preview, advice_page, verdict_page,
+save_page)
 and common.py for what they share; the SQL they need is in storage/wizard_queries.py.
 """
 
@@ -24,6 +27,7 @@ from .common import FIELD_CODES, GpkgInfo, read_gpkg_info, show_message
 from .data_page import DataPage
 from .map_preview import MapPreview
 from .save_page import SavePage
+from .verdict_page import VerdictPage
 
 __all__ = [
     "AreaPage",
@@ -31,6 +35,7 @@ __all__ = [
     "AnalysisPage",
     "AdvicePage",
     "SavePage",
+    "VerdictPage",
     "PolygonMapTool",
     "PointMapTool",
     "MapPreview",

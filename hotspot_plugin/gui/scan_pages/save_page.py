@@ -1,4 +1,4 @@
-"""Page 5 of the environment-scan wizard: summary, status, save; the PDF report and the buurtschouw
+"""Page 6 of the environment-scan wizard: summary, status, save; the PDF report and the buurtschouw
 when available.
 """
 
@@ -41,7 +41,7 @@ class SavePage(QWizardPage):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setTitle("5. " + tr("Save"))
+        self.setTitle("6. " + tr("Save"))
         self.setSubTitle(tr("Save the scan and its advice in the GeoPackage; then make the report."))
         layout = QVBoxLayout(self)
         self.summary = QLabel()

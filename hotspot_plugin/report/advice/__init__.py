@@ -36,7 +36,9 @@ Modules, one concern each:
 report.py           :class:`AdviceReport` (the orchestrator: pages in the CCV order) and
                     :func:`build_report`
 facts.py            what the GeoPackage adds to the scan; labels and phrases sections share
-sections_*.py       the pages: front (title, summary), area (1, 2), results (3), trend
+sections_*.py       the pages: verdict (the advice, its conditions, the CPTED table; first
+                    after the title page; without it "CONCEPT" on every page), front (title,
+                    summary), area (1, 2), results (3), trend
                     (development over the years), evaluation (measures at this place),
                     findings (4 schouw, 5 conclusions, 6 measures), appendix (A, method)
 monitor_facts.py    the area monitor and emerging hot spots of the scan area (for trend)

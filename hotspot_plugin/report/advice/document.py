@@ -19,12 +19,14 @@ from qgis.core import (
     QgsLayoutItemPage,
     QgsLayoutItemPicture,
     QgsLayoutItemShape,
+    QgsLayoutPoint,
     QgsLayoutSize,
     QgsLayoutTableStyle,
     QgsPrintLayout,
     QgsReadWriteContext,
 )
-from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
 from ...core.errors import InputError
@@ -49,6 +51,11 @@ from .tables import Tables
 TEMPLATES = ("title", "text", "table", "map", "chart")
 #: Labels that get the house colour besides the items whose id starts with "house_".
 HOUSE_LABELS = frozenset({"heading", "subheading", "doc_type"})
+#: The id of the draft mark ("CONCEPT") at the foot of every page of a draft report.
+DRAFT_MARK = "draft_mark"
+#: Its colour, and its place: a band this high (mm) at the bottom edge of the page, below the footer.
+DRAFT_MARK_COLOUR = "#c00000"
+DRAFT_MARK_HEIGHT = 6.0
 
 
 class Document(FlowText, Tables, MapFrames):
@@ -76,6 +83,8 @@ class Document(FlowText, Tables, MapFrames):
         self.crs = crs
         self.dutch = dutch
         self.sections: Dict[str, int] = {}
+        #: The text of the draft mark put on every page ("": none; set by the report before its pages)
+        self.draft_mark = ""
         self._docs: Dict[str, Tuple[QDomDocument, QgsLayoutSize]] = {}
         self._chart_no = 0
 
@@ -120,7 +129,27 @@ class Document(FlowText, Tables, MapFrames):
             self._house_colour(item)
         by_id["_page"] = index
         self._decorate(by_id, heading)
+        if self.draft_mark:
+            by_id[DRAFT_MARK] = self._draft_mark(index, size)
         return by_id
+
+    def _draft_mark(self, index: int, size: QgsLayoutSize) -> QgsLayoutItemLabel:
+        """The draft mark at the foot of page *index*: added by the builder, so an edited template
+        cannot lose it."""
+        label = QgsLayoutItemLabel(self.layout)
+        label.setId(DRAFT_MARK)
+        set_label_text(label, self.draft_mark)
+        font = QFont()
+        font.setPointSizeF(9.0)
+        font.setBold(True)
+        set_label_font(label, font)
+        set_label_colour(label, QColor(DRAFT_MARK_COLOUR))
+        label.setHAlign(Qt.AlignmentFlag.AlignHCenter)
+        label.setVAlign(Qt.AlignmentFlag.AlignVCenter)
+        self.layout.addLayoutItem(label)
+        label.attemptResize(QgsLayoutSize(size.width() - 40.0, DRAFT_MARK_HEIGHT))
+        label.attemptMove(QgsLayoutPoint(20.0, size.height() - DRAFT_MARK_HEIGHT - 0.5), True, False, index)
+        return label
 
     def _house_colour(self, item) -> None:
         ident = item.id() or ""

@@ -15,6 +15,7 @@ from ...core.errors import InputError
 from ...core.i18n import N_
 from ...core.progress import Monitor, ensure
 from ...core.scan import ScanResult
+from ...core.verdict import Verdict
 from ...i18n import tr
 from ...paths import resource
 from ...storage.scans import ScanRecord
@@ -31,6 +32,10 @@ from .sections_findings import FindingSections
 from .sections_front import FrontSections
 from .sections_results import ResultSections
 from .sections_trend import TrendSection
+from .sections_verdict import VerdictSection
+
+#: ``verdict=SAVED`` (the default): the verdict saved with the scan record.
+SAVED = "saved"
 
 
 @dataclass
@@ -54,8 +59,8 @@ class ReportResult:
             self.report = None
 
 
-class AdviceReport(ReportFacts, FrontSections, AreaSections, ResultSections, TrendSection, EvaluationSection,
-                   FindingSections, AppendixSection):
+class AdviceReport(ReportFacts, VerdictSection, FrontSections, AreaSections, ResultSections, TrendSection,
+                   EvaluationSection, FindingSections, AppendixSection):
     """Builds the print layout of the advice for one saved scan (see the package docstring).
 
     The pages are drawn by the section mixins into :attr:`doc` (a :class:`~.document.Document`:
@@ -65,6 +70,10 @@ class AdviceReport(ReportFacts, FrontSections, AreaSections, ResultSections, Tre
     raster; it must outlive the layout (a temporary folder for a PDF export, a folder next to
     the PDF when the layout is opened in the designer). *project*: the layers are added to it
     (in a hidden group) when *add_layers_to_project*, else to a private project.
+
+    *verdict*: the advisor's verdict (core.verdict) that opens the report; by default the one saved
+    with the record; None: no verdict. Without a verdict the report is a concept whatever *status*
+    says; a concept report (no verdict, or the status concept) has "CONCEPT" on every page.
     """
 
     def __init__(
@@ -80,6 +89,7 @@ class AdviceReport(ReportFacts, FrontSections, AreaSections, ResultSections, Tre
         add_layers_to_project: bool = False,
         dutch: Optional[bool] = None,
         monitor: Optional[Monitor] = None,
+        verdict: Any = SAVED,
     ) -> None:
         self.gpkg = str(gpkg_path)
         self.record = record
@@ -106,6 +116,11 @@ class AdviceReport(ReportFacts, FrontSections, AreaSections, ResultSections, Tre
             raise InputError(
                 N_("The status must be concept or definitief, not {status}."), status=self.status
             )
+        self.verdict: Optional[Verdict] = record.verdict if verdict is SAVED else verdict
+        if self.verdict is not None:
+            self.verdict.validate()
+        else:
+            self.status = "concept"  # without a verdict the advice is not final
         self.add_layers_to_project = add_layers_to_project
         self.project = project if (add_layers_to_project and project is not None) else QgsProject()
         self.house = house or HouseStyle.resolve(project, fallback_organisation=record.organisation)
@@ -124,6 +139,7 @@ class AdviceReport(ReportFacts, FrontSections, AreaSections, ResultSections, Tre
             self.crs,
             self.fmt.dutch,
         )
+        self.doc.draft_mark = self.draft_mark()
         self.layers = MapLayers(self)
 
     @property
@@ -152,6 +168,7 @@ class AdviceReport(ReportFacts, FrontSections, AreaSections, ResultSections, Tre
         """All pages, in the CCV order (see the package docstring)."""
         steps: List[Tuple[str, Callable[[], None]]] = [
             ("title", self.page_title),
+            ("verdict", self.page_verdict),
             ("summary", self.page_summary),
             ("introduction", self.page_introduction),
             ("area", self.page_area),
@@ -164,6 +181,8 @@ class AdviceReport(ReportFacts, FrontSections, AreaSections, ResultSections, Tre
             ("appendix", self.page_appendix),
             ("findings", self.page_findings_appendix),
         ]
+        if self.verdict is None:  # a concept: no verdict section (the mark on each page says why)
+            steps = [(key, step) for key, step in steps if key != "verdict"]
         for k, (key, step) in enumerate(steps):
             self.monitor.check()
             self.doc.start_section(key)

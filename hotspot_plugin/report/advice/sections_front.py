@@ -23,7 +23,10 @@ class FrontSections:
         self.doc.set_text(
             items, "doc_type", tr("Spatial safety advice (advies ruimtelijke veiligheid)"), shrink=True
         )
-        self.doc.set_text(items, "title", record.title or tr("Environment scan"), shrink=True, min_points=12)
+        title = record.title or tr("Environment scan")
+        if self.verdict is None:  # a concept without verdict says so in its title (sections_verdict)
+            title = tr("Concept: {title}").format(title=title)
+        self.doc.set_text(items, "title", title, shrink=True, min_points=12)
         self.doc.set_text(items, "location", self.location(), shrink=True)
         logo = items.get("logo")
         if isinstance(logo, QgsLayoutItemPicture) and self.house.logo:
@@ -35,6 +38,7 @@ class FrontSections:
             (tr("Reference number"), record.reference or "–"),
             (tr("Version"), str(record.version)),
             (tr("Status"), status),
+            (tr("Advice"), self.verdict_line()),
             (tr("Date"), self.fmt.date(record.updated_at or record.created_at) or "–"),
             (tr("Author"), record.author or "–"),
             (tr("Organisation"), self.house.organisation or record.organisation or "–"),
