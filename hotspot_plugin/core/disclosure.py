@@ -17,6 +17,28 @@ follows one rule, with the threshold ``t`` a setting (default 5):
    when the part and the rest are both at least ``t`` or zero (:func:`share_shown`), so
    "80% of 5" (which gives 4) is not printed.
 
+**Charts are tables.** A bar, a cell of a heat table or a day-part share is a count: its height,
+colour or label must not give a small count, and the bars of a chart must not give a hidden one
+back with a total printed beside it (:func:`protect_series`: the series is protected as one column
+whose total is known). A small or hidden bar is drawn as a hatched placeholder of fixed height
+``t`` labelled ``"<t"`` or ``"x"``, never at its height or in its colour; the scale of a chart is
+taken from the shown bars only. When the chart's total is itself not shown (a field published as
+``"<t"`` or ``"x"``), no non-zero bar is shown either (they would add up to it).
+
+**Fractional (aoristic) cells.** Weekday x hour tables and day parts may spread an incident over
+its time window (Ratcliffe's aoristic method), so a cell can hold 0.3 incidents. Such a cell
+follows the rule on its exact value: ``0 < v < t`` is small (a share of one incident is still that
+incident). The secondary check assumes the reader knows every shown value exactly and models a
+small cell as a whole number from 1 to ``t - 1``: that reader is stricter than one who knows the
+cells may be fractions, so a hidden cell can never be computed to within one incident from the
+fractions printed beside it and their total. Shown fractions may be printed (rounded).
+
+**Exported tables.** Every table Hotspot writes as CSV for others (the area monitor, measure
+effect, near-repeat Knox table) goes through :func:`protect_cells` (storage/csv_out.py): a
+suppressed count is an empty cell with ``"<t"`` / ``"x"`` in its text column, and every value
+derived from it (change, ratio, p-value, significance) is empty. The same tables saved as a
+GeoPackage layer keep their exact values: they are for the analyst.
+
 Counts that are not about persons (inhabitants, dwellings, risk objects, schouw findings) are not
 suppressed. The report's method appendix states this rule; SECURITY.md explains it.
 """
@@ -129,6 +151,83 @@ def protect_column(
     if solvable(values, states, total, total_state, threshold):
         states = [HIDDEN] * len(states)
     return Column(tuple(states), total_state)
+
+
+def protect_series(
+    values: Sequence[Optional[float]],
+    threshold: int = DEFAULT_THRESHOLD,
+    total_state: str = SHOWN,
+) -> Tuple[str, ...]:
+    """The states of the bars of a chart (a month trend, a weekday x hour table, day parts).
+
+    The bars add up to a total that is printed elsewhere (or that a reader can work out), so the
+    series is protected as one column beside its sum (:func:`protect_column`). *total_state* is how
+    that total is published: when it is not shown, every non-zero bar is ``"<t"`` or ``"x"``.
+    Values may be fractions (aoristic cells, see the module doc).
+    """
+    vals = [float(v or 0) for v in values]
+    if total_state != SHOWN:
+        return tuple(SMALL if is_small(v, threshold) else HIDDEN if v > 0 else SHOWN for v in vals)
+    return protect_column(vals, sum(vals), threshold).parts
+
+
+def protect_cells(
+    values: Sequence[Optional[float]],
+    columns: Sequence[Sequence[int]],
+    threshold: int = DEFAULT_THRESHOLD,
+) -> List[str]:
+    """The states of the count cells of an exported table.
+
+    *values* are the counts (any order); *columns* lists groups of indices into *values* whose sum
+    is known to a reader (printed elsewhere or in the table): each group is protected beside its
+    sum (:func:`protect_column`); a cell in no group gets primary suppression only.
+    """
+    states = [_state(float(v or 0), threshold) for v in values]
+    for group in columns:
+        idx = list(group)
+        col = protect_column([values[i] for i in idx], sum(float(values[i] or 0) for i in idx), threshold)
+        for i, st in zip(idx, col.parts):
+            if st == HIDDEN:  # hidden in any group it belongs to
+                states[i] = HIDDEN
+    return states
+
+
+def day_part_hours(first: int, end: int) -> List[int]:
+    """The hours of a day part from *first* to *end* (exclusive; ``(23, 7)`` wraps past midnight)."""
+    return [h for h in range(24) if (first <= h < end if first < end else (h >= first or h < end))]
+
+
+def protect_week(
+    table: Sequence[Sequence[Optional[float]]],
+    threshold: int = DEFAULT_THRESHOLD,
+    total_state: str = SHOWN,
+    day_parts: Sequence[Tuple[int, int]] = (),
+) -> List[Tuple[str, ...]]:
+    """The states of a 7 x 24 weekday x hour table (rows Monday first, may be fractions).
+
+    Its cells add up to the total; when the shares of the day parts are printed (*day_parts*:
+    (first hour, end hour)), the cells of each day part add up to a known sum as well, so each day
+    part is protected beside its own sum (which protects the total too: it is their sum). Hours in
+    no day part form one more group.
+    """
+    flat = [float(v or 0) for row in table for v in row]
+    if total_state != SHOWN or not day_parts:
+        states: Sequence[str] = protect_series(flat, threshold, total_state)
+    else:
+        groups = [[d * 24 + h for d in range(7) for h in day_part_hours(a, b)] for a, b in day_parts]
+        covered = {i for g in groups for i in g}
+        rest = [i for i in range(len(flat)) if i not in covered]
+        states = protect_cells(flat, groups + ([rest] if rest else []), threshold)
+    return [tuple(states[d * 24 : (d + 1) * 24]) for d in range(len(flat) // 24)]
+
+
+def mark(n: Optional[float], state: str, threshold: int = DEFAULT_THRESHOLD) -> Optional[str]:
+    """The placeholder text of a bar or cell that is not shown (``"<t"`` or ``"x"``), else None."""
+    if state == SMALL or (state == SHOWN and is_small(n, threshold)):
+        return small_text(threshold)
+    if state == HIDDEN:
+        return HIDDEN_MARK
+    return None
 
 
 def protect_parts(

@@ -1,25 +1,34 @@
 """Small charts for the scan wizard, painted with QPainter into a QPixmap (no matplotlib needed).
 
 * :func:`month_trend_pixmap`: incidents per month, the comparison period in grey and the period in
-  blue; months with a small count (below the threshold) are hatched.
-* :func:`weekday_hour_pixmap`: the weekday x hour table as a heat table; a cell shows its count,
-  ``"<5"`` for a small count and nothing for 0.
+  blue.
+* :func:`weekday_hour_pixmap`: the weekday x hour table as a heat table; a cell shows its count
+  and nothing for 0.
+
+Both follow the disclosure rule (core/disclosure.py, "Charts are tables"): each series is protected
+beside its total, so a month or cell with a small count (``"<5"``) or hidden beside one (``"x"``)
+is drawn as a hatched placeholder of fixed height (the threshold) or a grey hatched cell with that
+label, never at its height or in its colour; the scales are taken from the shown values only.
 """
 
 from __future__ import annotations
 
 import math
-from typing import List, Optional, Sequence
+from typing import List, Optional, Sequence, Tuple
 
 from qgis.PyQt.QtCore import QLocale, QPointF, QRectF, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QPixmap
 
+from ..core import disclosure as dc
 from ..core.numbers import format_number
 
 PERIOD_COLOUR = QColor("#1f4e79")
 COMPARISON_COLOUR = QColor("#a6a6a6")
 GRID_COLOUR = QColor("#e0e0e0")
 TEXT_COLOUR = QColor("#333333")
+PLACEHOLDER_FILL = QColor("#ececec")
+#: Brushes of a placeholder: a small count ("<5") and a count hidden beside it ("x").
+PLACEHOLDER_BRUSH = {dc.SMALL: Qt.BrushStyle.BDiagPattern, dc.HIDDEN: Qt.BrushStyle.DiagCrossPattern}
 #: Heat table colours: from almost white to dark red.
 HEAT_LOW = QColor("#fff5eb")
 HEAT_HIGH = QColor("#a63603")
@@ -63,27 +72,38 @@ def month_label(month: str, locale: Optional[QLocale] = None) -> str:
 
 def month_trend_pixmap(
     months: Sequence[str],
-    period: Sequence[int],
-    comparison: Sequence[int],
-    period_small: Sequence[bool] = (),
-    comparison_small: Sequence[bool] = (),
+    period: Sequence[float],
+    comparison: Sequence[float],
+    threshold: int = dc.DEFAULT_THRESHOLD,
+    period_state: str = dc.SHOWN,
+    comparison_state: str = dc.SHOWN,
     width: int = 420,
     height: int = 180,
     period_label: str = "period",
     comparison_label: str = "comparison period",
     small_label: str = "",
+    hidden_label: str = "",
     locale: Optional[QLocale] = None,
 ) -> QPixmap:
-    """Bars per month: the period in blue, the comparison period in grey, small counts hatched."""
+    """Bars per month: the period in blue, the comparison period in grey (stacked).
+
+    Each series is protected beside its total, published in state *period_state* /
+    *comparison_state* (module doc): a bar not shown is a hatched placeholder of height *threshold*
+    labelled ``"<5"`` or ``"x"``.
+    """
     image = _image(width, height)
     p = QPainter(image)
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     n = len(months)
-    per = [int(period[i]) if i < len(period) else 0 for i in range(n)]
-    com = [int(comparison[i]) if i < len(comparison) else 0 for i in range(n)]
-    per_small = [bool(i < len(period_small) and period_small[i]) for i in range(n)]
-    com_small = [bool(i < len(comparison_small) and comparison_small[i]) for i in range(n)]
-    values = [per[i] + com[i] for i in range(n)]
+    per = [float(period[i] or 0) if i < len(period) else 0.0 for i in range(n)]
+    com = [float(comparison[i] or 0) if i < len(comparison) else 0.0 for i in range(n)]
+    per_states = dc.protect_series(per, threshold, period_state)
+    com_states = dc.protect_series(com, threshold, comparison_state)
+
+    def drawn(v: float, state: str) -> float:  # the height a bar is drawn at
+        return float(threshold) if v and state != dc.SHOWN else v
+
+    values = [drawn(per[i], per_states[i]) + drawn(com[i], com_states[i]) for i in range(n)]
     top, bottom, left, right = 8, 40, 34, 8
     plot = QRectF(left, top, width - left - right, height - top - bottom)
     vmax = max(values) if values else 0
@@ -103,6 +123,7 @@ def month_trend_pixmap(
             f"{y:g}",
         )
         y += step
+    used = set()
     if n:
         slot = plot.width() / n
         bar = max(1.0, slot * 0.75)
@@ -110,19 +131,26 @@ def month_trend_pixmap(
         for i in range(n):
             x = plot.left() + i * slot + (slot - bar) / 2
             base = plot.bottom()
-            for value, is_small, colour in (
-                (com[i], com_small[i], COMPARISON_COLOUR),
-                (per[i], per_small[i], PERIOD_COLOUR),
+            for value, state, colour in (
+                (com[i], com_states[i], COMPARISON_COLOUR),
+                (per[i], per_states[i], PERIOD_COLOUR),
             ):
                 if not value:
                     continue
-                h = plot.height() * value / ymax
+                h = plot.height() * drawn(value, state) / ymax
                 rect = QRectF(x, base - h, bar, h)
-                if is_small:
+                if state != dc.SHOWN:
+                    used.add(state)
                     p.fillRect(rect, QColor("white"))
-                    p.fillRect(rect, QBrush(colour, Qt.BrushStyle.BDiagPattern))
+                    p.fillRect(rect, QBrush(colour, PLACEHOLDER_BRUSH[state]))
                     p.setPen(QPen(colour, 1))
                     p.drawRect(rect)
+                    if bar >= 12 and h >= 10:
+                        p.setFont(_font(6))
+                        p.fillRect(QRectF(rect.center().x() - 7, rect.center().y() - 5, 14, 10), QColor("white"))
+                        p.setPen(TEXT_COLOUR)
+                        p.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), dc.mark(value, state, threshold))
+                        p.setFont(_font(7))
                 else:
                     p.fillRect(rect, colour)
                 base -= h
@@ -138,16 +166,17 @@ def month_trend_pixmap(
     # legend
     ly = height - 14
     x = plot.left()
-    for colour, text, hatched in (
-        (COMPARISON_COLOUR, comparison_label, False),
-        (PERIOD_COLOUR, period_label, False),
-        (PERIOD_COLOUR, small_label, True),
+    for colour, text, brush in (
+        (COMPARISON_COLOUR, comparison_label, None),
+        (PERIOD_COLOUR, period_label, None),
+        (PERIOD_COLOUR, small_label if dc.SMALL in used else "", PLACEHOLDER_BRUSH[dc.SMALL]),
+        (PERIOD_COLOUR, hidden_label if dc.HIDDEN in used else "", PLACEHOLDER_BRUSH[dc.HIDDEN]),
     ):
         if not text:
             continue
         box = QRectF(x, ly + 1, 10, 10)
-        if hatched:
-            p.fillRect(box, QBrush(colour, Qt.BrushStyle.BDiagPattern))
+        if brush is not None:
+            p.fillRect(box, QBrush(colour, brush))
             p.setPen(QPen(colour, 1))
             p.drawRect(box)
         else:
@@ -174,24 +203,31 @@ def _mix(low: QColor, high: QColor, t: float) -> QColor:
 
 
 def weekday_hour_pixmap(
-    table: Sequence[Sequence[int]],
-    small: Sequence[Sequence[bool]] = (),
-    threshold: int = 5,
+    table: Sequence[Sequence[float]],
+    threshold: int = dc.DEFAULT_THRESHOLD,
+    total_state: str = dc.SHOWN,
+    day_parts: Sequence[Tuple[int, int]] = (),
     width: int = 840,
     height: int = 190,
     weekdays: Sequence[str] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
     hour_label: str = "",
     decimal: str = ".",
 ) -> QPixmap:
-    """The 7 x 24 weekday x hour table as a heat table (Monday first, hour 0 = 00:00-00:59)."""
+    """The 7 x 24 weekday x hour table as a heat table (Monday first, hour 0 = 00:00-00:59).
+
+    Protected with :func:`core.disclosure.protect_week` (the total in *total_state*, each day part
+    of *day_parts* beside its own sum, as their shares are printed): a cell not shown is grey,
+    hatched and labelled ``"<5"`` or ``"x"``; the colours run up to the largest shown cell.
+    """
     image = _image(width, height)
     p = QPainter(image)
     # cells may hold fractions when crime windows are spread over their hours (aoristic analysis)
     rows: List[List[float]] = [[float(v or 0) for v in row] for row in table] or [[0.0] * 24 for _ in range(7)]
+    states = dc.protect_week(rows, threshold, total_state, day_parts)
     left, top, bottom = 30, 16, 14 if hour_label else 2
     cw = (width - left - 2) / 24.0
     ch = (height - top - bottom) / 7.0
-    vmax = max((max(r) for r in rows), default=0)
+    vmax = max((v for r, st in zip(rows, states) for v, s in zip(r, st) if s == dc.SHOWN), default=0)
     p.setFont(_font(7))
     p.setPen(TEXT_COLOUR)
     for h in range(24):
@@ -208,17 +244,24 @@ def weekday_hour_pixmap(
         p.setFont(cell_font)
         for h in range(24):
             v = rows[d][h] if h < len(rows[d]) else 0
-            is_small = bool(small and d < len(small) and h < len(small[d]) and small[d][h])
+            state = states[d][h] if d < len(states) and h < len(states[d]) else dc.SHOWN
+            rect = QRectF(left + h * cw, top + d * ch, cw, ch)
+            if v and state != dc.SHOWN:  # one grey for every hidden cell: no colour gives it away
+                p.fillRect(rect, PLACEHOLDER_FILL)
+                p.fillRect(rect, QBrush(QColor("#b0b0b0"), PLACEHOLDER_BRUSH[state]))
+                p.setPen(QPen(QColor("white"), 1))
+                p.drawRect(rect)
+                p.setPen(TEXT_COLOUR)
+                p.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), dc.mark(v, state, threshold))
+                continue
             t = (v / vmax) if vmax else 0.0
             colour = _mix(HEAT_LOW, HEAT_HIGH, math.sqrt(t)) if v else QColor("#fafafa")
-            rect = QRectF(left + h * cw, top + d * ch, cw, ch)
             p.fillRect(rect, colour)
             p.setPen(QPen(QColor("white"), 1))
             p.drawRect(rect)
             if v:
-                text = f"<{threshold}" if is_small else format_number(v, 1, decimal, strip_zeros=True)
                 p.setPen(QColor("white") if math.sqrt(t) > 0.55 else TEXT_COLOUR)
-                p.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+                p.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), format_number(v, 1, decimal, strip_zeros=True))
     if hour_label:
         p.setFont(_font(7))
         p.setPen(TEXT_COLOUR)

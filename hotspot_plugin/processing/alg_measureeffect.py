@@ -45,6 +45,7 @@ from ..core.errors import InputError
 from ..core.numbers import format_number
 from ..core.parsing import parse_datetime
 from ..i18n import decimal_sign, tr
+from ..storage import csv_out
 from .base import (
     HotspotAlgorithm,
     date_field_parameter,
@@ -181,7 +182,7 @@ class MeasureEffectAlgorithm(HotspotAlgorithm):
         for template, params in notes:
             feedback.pushWarning(tr(template).format(**params))
         rows = me.group_rows(zone, period, points.extra if p.group_field else None, all_label=tr("all"))
-        dest = self._write_table(parameters, context, rows)
+        dest = self._write_table(parameters, context, rows, feedback, bool(p.group_field))
         decimal = decimal_sign()
         label = buffer_description(p.buffer is not None, p.buffer_distance, decimal)
         conclusion = conclusion_text(result, label, decimal)
@@ -253,19 +254,28 @@ class MeasureEffectAlgorithm(HotspotAlgorithm):
     def table_fields() -> QgsFields:
         fields = QgsFields()
         for name, kind in (("group", STRING), ("zone", STRING), ("before", INT),
-                           ("after", INT), ("change_pct", DOUBLE)):
+                           ("after", INT), ("change_pct", DOUBLE), ("before_text", STRING),
+                           ("after_text", STRING)):
             fields.append(QgsField(name, kind))
         return fields
 
-    def _write_table(self, parameters, context, rows):
+    def _write_table(self, parameters, context, rows, feedback, grouped: bool):
+        """The counts per (group and) zone; as CSV under the disclosure rule: each zone's counts of the
+        groups beside the zone's total (printed in the conclusion and the chart), or the three zones
+        beside their sum."""
+        threshold = self.csv_threshold(parameters, self.OUTPUT, context, feedback)
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, self.table_fields(),
                                           WkbType.NoGeometry, QgsCoordinateReferenceSystem())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        for row in rows:
+        table = [[row.group, row.zone, row.before, row.after, None if row.change is None else 100.0 * row.change,
+                  str(row.before), str(row.after)] for row in rows]
+        if threshold is not None:
+            counts = (csv_out.CountColumn(2, 5, (4,)), csv_out.CountColumn(3, 6, (4,)))
+            table = csv_out.protect_table(table, counts, lambda r, k: (r[1] if grouped else "", k), threshold)
+        for values in table:
             feature = QgsFeature()
-            feature.setAttributes([row.group, row.zone, row.before, row.after,
-                                   None if row.change is None else 100.0 * row.change])
+            feature.setAttributes(values)
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return dest
 

@@ -35,6 +35,7 @@ from ..core.band_edges import edges_text, parse_edges
 from ..core.days import days_to_date
 from ..core.numbers import format_number
 from ..i18n import decimal_sign, tr
+from ..storage import csv_out
 from .base import (
     HotspotAlgorithm,
     date_field_parameter,
@@ -131,7 +132,7 @@ class NearRepeatAlgorithm(HotspotAlgorithm):
                            ("days_from", DOUBLE), ("days_to", DOUBLE),
                            ("observed", INT), ("expected", DOUBLE),
                            ("knox_ratio", DOUBLE), ("p_value", DOUBLE),
-                           ("significant", BOOL)):
+                           ("significant", BOOL), ("observed_text", STRING)):
             fields.append(QgsField(name, kind))
         return fields
 
@@ -147,7 +148,7 @@ class NearRepeatAlgorithm(HotspotAlgorithm):
         distance, days, repeat_days = nr.near_repeat_extent(result, p.alpha, fdr=True)
         self.info(feedback, tr("{pairs} pairs of incidents lie within {distance} m of each other.").format(
             pairs=result.n_pairs, distance=format_number(result.bands.distance_edges[-1], decimal=decimal)))
-        dest = self._write_table(parameters, context, result, p.alpha, decimal)
+        dest = self._write_table(parameters, context, result, p.alpha, decimal, feedback)
         feedback.setProgress(97)
         chart = self._draw_chart(p, result, decimal, feedback)
         feedback.setProgress(100)
@@ -207,21 +208,29 @@ class NearRepeatAlgorithm(HotspotAlgorithm):
             last=days_to_date(valid_t.max()).isoformat()))
         return points
 
-    def _write_table(self, parameters, context, result: nr.KnoxResult, alpha: float, decimal: str):
-        """The Knox table: one row per cell of the distance x time bands."""
+    def _write_table(self, parameters, context, result: nr.KnoxResult, alpha: float, decimal: str, feedback):
+        """The Knox table: one row per cell of the distance x time bands; as CSV under the disclosure
+        rule (the cells' pair counts beside their sum)."""
+        threshold = self.csv_threshold(parameters, self.OUTPUT, context, feedback)
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, self.table_fields(),
                                           WkbType.NoGeometry, QgsCoordinateReferenceSystem())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        features = []
         significant = nr.significant(result, alpha, fdr=True)
-        for cell in result.cells(tr, decimal):
+        table = [[cell.row, cell.col, cell.distance_label, cell.time_label, cell.same_location, cell.distance_lo,
+                  cell.distance_hi, cell.time_lo, cell.time_hi, cell.observed, cell.expected,
+                  cell.ratio if math.isfinite(cell.ratio) else None, cell.p_value,
+                  bool(significant[cell.row, cell.col]), str(cell.observed)]
+                 for cell in result.cells(tr, decimal)]
+        if threshold is not None:
+            # pairs counts are about persons too; their sum is in the log: one column. The Knox ratio,
+            # p-value and significance are computed from the count, the expected count is not.
+            table = csv_out.protect_table(table, (csv_out.CountColumn(9, 14, (11, 12, 13)),),
+                                          lambda _r, _k: "pairs", threshold)
+        features = []
+        for values in table:
             feature = QgsFeature()
-            ratio = cell.ratio if math.isfinite(cell.ratio) else None
-            feature.setAttributes([cell.row, cell.col, cell.distance_label, cell.time_label,
-                                   cell.same_location, cell.distance_lo, cell.distance_hi, cell.time_lo,
-                                   cell.time_hi, cell.observed, cell.expected, ratio, cell.p_value,
-                                   bool(significant[cell.row, cell.col])])
+            feature.setAttributes(values)
             features.append(feature)
         sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
         return dest

@@ -152,6 +152,21 @@ class HotspotAlgorithm(QgsProcessingAlgorithm):
             sink = CsvSafeSink(sink)
         return sink, dest
 
+    def csv_threshold(self, parameters, name: str, context, feedback) -> Optional[int]:
+        """The small-count threshold when output *name* is saved as CSV: its counts then follow the
+        disclosure rule (storage/csv_out.protect_table). None for a layer (GeoPackage, temporary):
+        it keeps the exact counts for the analyst."""
+        if not csv_out.is_delimited_text(self.parameterAsOutputLayer(parameters, name, context) or ""):
+            return None
+        from ..settings import Settings
+
+        threshold = int(Settings.load().small_count_threshold or 5)
+        self.info(feedback, tr(
+            "The table is saved as CSV, so it follows the disclosure rule: a count below {t} is shown as "
+            "\"<{t}\", a count that would give one back as \"x\", and values computed from them are empty. "
+            "Save it as a GeoPackage layer for the exact counts.").format(t=threshold))
+        return threshold
+
     @staticmethod
     def monitor(feedback) -> Monitor:
         return Monitor(feedback.setProgress, feedback.isCanceled)

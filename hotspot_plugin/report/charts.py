@@ -4,10 +4,13 @@ Matplotlib's Agg canvas is used directly (no pyplot, no change of the global bac
 charts_nearrepeat.py. Every chart takes its size in millimetres (the size of the picture slot in
 the layout template), so it is placed 1:1 and its text has the intended size on paper.
 
-Privacy: a count from 1 to ``threshold - 1`` is never drawn at its true height or colour. In bar
-charts it becomes a hatched bar of height ``threshold`` labelled ``"<threshold"``; in the weekday x
-hour table a hatched grey cell; the colour scale starts at ``threshold``. Pass ``threshold=None``
-for counts that are not about persons (risk objects).
+Privacy: a chart is a table (core/disclosure.py, "Charts are tables"). A series is protected as
+one column beside its total (:func:`core.disclosure.protect_series`): a count from 1 to
+``threshold - 1`` and a count hidden so that no small one can be computed back are never drawn at
+their height or in their colour. In bar charts they become a hatched placeholder of height
+``threshold`` labelled ``"<threshold"`` (``////``) or ``"x"`` (``xxxx``); in the weekday x hour
+table a hatched grey cell with the same label; the colour scale runs over the shown cells only.
+Pass ``threshold=None`` for counts that are not about persons (risk objects).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from matplotlib.colors import LinearSegmentedColormap, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
-from ..core.disclosure import HIDDEN_MARK, is_small
+from ..core import disclosure as dc
 from ..i18n import tr
 
 MM_PER_INCH = 25.4
@@ -28,6 +31,8 @@ COMPARISON_COLOUR = "#a6a6a6"
 SMALL_EDGE = "#7f7f7f"
 TEXT_COLOUR = "#262626"
 FONT_SIZE = 7.5
+#: Hatches of a placeholder: a small count ("<5") and a count hidden beside it ("x").
+HATCH = {dc.SMALL: "////", dc.HIDDEN: "xxxx"}
 
 
 def month_abbreviations() -> List[str]:
@@ -67,6 +72,28 @@ def _figure(width_mm: float, height_mm: float, dpi: int) -> Figure:
 
 def _small_label(threshold: int) -> str:
     return tr("fewer than {threshold} (not shown exactly)").format(threshold=threshold)
+
+
+def _hidden_label() -> str:
+    return tr("x: hidden beside a small count")
+
+
+def _states(values: Sequence[float], threshold: Optional[int], total_state: str = dc.SHOWN) -> Tuple[str, ...]:
+    """How each bar is published (core/disclosure.py); everything shown without a threshold."""
+    if threshold is None:
+        return (dc.SHOWN,) * len(values)
+    return dc.protect_series(values, threshold, total_state)
+
+
+def _placeholder_handles(used: set, threshold: Optional[int]) -> List[Patch]:
+    """Legend entries of the placeholders drawn (*used*: the states)."""
+    handles = []
+    if threshold is not None and dc.SMALL in used:
+        handles.append(Patch(facecolor="white", edgecolor=SMALL_EDGE, hatch=HATCH[dc.SMALL],
+                             label=_small_label(threshold)))
+    if threshold is not None and dc.HIDDEN in used:
+        handles.append(Patch(facecolor="white", edgecolor=SMALL_EDGE, hatch=HATCH[dc.HIDDEN], label=_hidden_label()))
+    return handles
 
 
 def _style_axes(ax) -> None:
@@ -124,11 +151,14 @@ def trend_chart(
     width_mm: float = 170.0,
     height_mm: float = 66.0,
     dpi: int = 200,
+    period_state: str = dc.SHOWN,
+    comparison_state: str = dc.SHOWN,
 ) -> str:
     """Incidents per month as stacked bars: comparison period (grey) and period (*colour*).
 
     *months* are ``"YYYY-MM"`` labels; *period* and *comparison* the counts per month (a month
-    that straddles the start of the period has both). Small counts are hatched (module doc).
+    that straddles the start of the period has both). Each series is protected beside its total,
+    published in state *period_state* / *comparison_state* (module doc).
     """
     n = len(months)
     p = np.asarray(period, dtype=float).reshape(n)
@@ -138,15 +168,17 @@ def trend_chart(
     ax = fig.add_axes([9.0 / width_mm, 14.0 / height_mm, 1 - 11.0 / width_mm, top - 16.0 / height_mm])
     _style_axes(ax)
     x = np.arange(n)
-    any_small = False
+    used: set = set()
     base = np.zeros(n)
-    for values, fill in ((c, COMPARISON_COLOUR), (p, colour)):
+    marks = []
+    for values, fill, total_state in ((c, COMPARISON_COLOUR, comparison_state), (p, colour, period_state)):
+        states = _states(values, threshold, total_state)
         shown = np.zeros(n)
-        for i, v in enumerate(values):
+        for i, (v, state) in enumerate(zip(values, states)):
             if v <= 0:
                 continue
-            if threshold is not None and is_small(v, threshold):
-                any_small = True
+            if state != dc.SHOWN:  # a placeholder of height threshold: never the count's height
+                used.add(state)
                 ax.add_patch(
                     Rectangle(
                         (i - 0.4, base[i]),
@@ -154,10 +186,11 @@ def trend_chart(
                         threshold,
                         facecolor="white",
                         edgecolor=fill if fill != COMPARISON_COLOUR else SMALL_EDGE,
-                        hatch="////",
+                        hatch=HATCH[state],
                         linewidth=0.6,
                     )
                 )
+                marks.append((i, base[i] + threshold / 2, dc.mark(v, state, threshold)))
                 shown[i] = threshold
             else:
                 ax.bar(i, v, bottom=base[i], width=0.8, color=fill, linewidth=0)
@@ -167,6 +200,9 @@ def trend_chart(
     ymax = float(total.max()) if n else 0.0
     ax.set_ylim(0, max(ymax * 1.12, float(threshold or 1), 1.0))
     ax.set_xlim(-0.6, n - 0.4)
+    for i, y, text in marks:
+        ax.text(i, y, text, ha="center", va="center", fontsize=FONT_SIZE - (2.5 if n <= 24 else 3.5),
+                color=TEXT_COLOUR, bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.3})
     step = 1 if n <= 15 else 2 if n <= 30 else 3
     ax.set_xticks(x[::step])
     ax.set_xticklabels(
@@ -178,11 +214,7 @@ def trend_chart(
     handles = [
         Patch(facecolor=colour, label=tr("Period")),
         Patch(facecolor=COMPARISON_COLOUR, label=tr("Comparison period")),
-    ]
-    if any_small and threshold is not None:
-        handles.append(
-            Patch(facecolor="white", edgecolor=SMALL_EDGE, hatch="////", label=_small_label(threshold))
-        )
+    ] + _placeholder_handles(used, threshold)
     ax.legend(
         handles=handles,
         fontsize=FONT_SIZE - 1,
@@ -207,13 +239,23 @@ def weekday_hour_chart(
     width_mm: float = 170.0,
     height_mm: float = 68.0,
     dpi: int = 200,
+    total_state: str = dc.SHOWN,
+    day_parts: Sequence[Tuple[int, int]] = (),
 ) -> str:
     """A 7 x 24 heat table of incidents by weekday (rows, Monday first) and hour (columns).
 
-    Cells with a small count are hatched grey; the colour scale starts at *threshold*. *dagdelen*:
-    (name, first hour, end hour) drawn as bands above the table.
+    The 168 cells are protected as one series beside their total, published in state
+    *total_state* (module doc), each day part of *day_parts* ((first hour, end hour), their
+    shares are printed) beside its own sum (:func:`core.disclosure.protect_week`); cells may be
+    fractions (aoristic). Cells not shown are hatched grey
+    and labelled ``"<5"`` / ``"x"``; the colour scale runs from *threshold* to the largest shown
+    cell. *dagdelen*: (name, first hour, end hour) drawn as bands above the table.
     """
     values = np.asarray(table, dtype=float).reshape(7, 24)
+    if threshold is None:
+        states = np.full((7, 24), dc.SHOWN, dtype=object)
+    else:
+        states = np.asarray(dc.protect_week(values.tolist(), threshold, total_state, day_parts), dtype=object)
     fig = _figure(width_mm, height_mm, dpi)
     top = _title(fig, title, subtitle, height_mm)
     band = 4.5 / height_mm if dagdelen else 0.0
@@ -225,30 +267,30 @@ def weekday_hour_chart(
     rgb = to_rgb(colour)
     cmap = LinearSegmentedColormap.from_list("hotspot", [(0.0, _mix(rgb, 0.15)), (1.0, rgb)])
     low = float(threshold) if threshold is not None else 0.0
-    high = max(float(values.max()), low + 1.0)
-    shown = np.ma.masked_where(values <= 0, values)
-    if threshold is not None:
-        shown = np.ma.masked_where(values < threshold, shown)
+    visible = (values > 0) & (states == dc.SHOWN)
+    high = max(float(values[visible].max()) if visible.any() else 0.0, low + 1.0)  # shown cells only
+    shown = np.ma.masked_where(~visible, values)
     image = ax.imshow(shown, cmap=cmap, vmin=low, vmax=high, aspect="auto", interpolation="nearest")
-    any_small = False
+    used: set = set()
     for r in range(7):
         for h in range(24):
-            v = values[r, h]
-            if v <= 0:
+            v, state = values[r, h], states[r, h]
+            if v <= 0 or state == dc.SHOWN:
                 continue
-            if threshold is not None and is_small(v, threshold):
-                any_small = True
-                ax.add_patch(
-                    Rectangle(
-                        (h - 0.5, r - 0.5),
-                        1,
-                        1,
-                        facecolor="#ececec",
-                        edgecolor="#9e9e9e",
-                        hatch="////",
-                        linewidth=0.0,
-                    )
+            used.add(state)
+            ax.add_patch(
+                Rectangle(
+                    (h - 0.5, r - 0.5),
+                    1,
+                    1,
+                    facecolor="#ececec",
+                    edgecolor="#9e9e9e",
+                    hatch=HATCH[state],
+                    linewidth=0.0,
                 )
+            )
+            ax.text(h, r, dc.mark(v, state, threshold or 0), ha="center", va="center",
+                    fontsize=FONT_SIZE - 3.5, color="#404040")
     ax.set_yticks(range(7))
     ax.set_yticklabels(weekday_abbreviations(), fontsize=FONT_SIZE - 0.5)
     ax.set_xticks(range(24))
@@ -287,15 +329,15 @@ def weekday_hour_chart(
     bar.outline.set_linewidth(0.4)
     bar.ax.yaxis.get_major_locator().set_params(integer=True)
     bar.set_label(tr("incidents"), fontsize=FONT_SIZE - 1)
-    if any_small and threshold is not None:
+    handles = _placeholder_handles(used, threshold)
+    if handles:
         fig.legend(
-            handles=[
-                Patch(facecolor="#ececec", edgecolor="#9e9e9e", hatch="////", label=_small_label(threshold))
-            ],
+            handles=handles,
             fontsize=FONT_SIZE - 1.5,
             frameon=False,
             loc="lower right",
             bbox_to_anchor=(1.0, 0.0),
+            ncol=len(handles),
             handlelength=1.2,
         )
     return _save(fig, path, dpi)
@@ -322,7 +364,7 @@ def bar_chart(
 
     *series*: (name, values, colour). Each bar is labelled with its value (small counts as
     ``"<threshold"``, hatched at height threshold; None, a count hidden by the disclosure rule, as
-    ``"x"`` without a bar). *value_format* formats a value (default: a
+    ``"x"`` on a cross-hatched placeholder of the same height). *value_format* formats a value (default: a
     whole number).
     """
     fmt = value_format or (lambda v: f"{int(round(v))}")
@@ -336,17 +378,18 @@ def bar_chart(
     _style_axes(ax)
     height = 0.8 / k
     biggest = 0.0
-    any_small = False
+    used: set = set()
     texts = []
     for s, (_name, values, colour) in enumerate(series):
         for i, v in enumerate(values):
             y = i - 0.4 + height * (s + 0.5)
-            if v is None:  # hidden beside a small count (core/disclosure.py): no bar, no number
-                texts.append((0.0, y, HIDDEN_MARK))
-                continue
-            v = float(v or 0.0)
-            if threshold is not None and is_small(v, threshold):
-                any_small = True
+            state = dc.SHOWN
+            if v is None:  # hidden beside a small count (core/disclosure.py): a placeholder "x"
+                state = dc.HIDDEN
+            elif threshold is not None and dc.is_small(float(v), threshold):
+                state = dc.SMALL
+            if state != dc.SHOWN and threshold is not None:
+                used.add(state)
                 ax.add_patch(
                     Rectangle(
                         (0, y - height * 0.45),
@@ -354,13 +397,16 @@ def bar_chart(
                         height * 0.9,
                         facecolor="white",
                         edgecolor=colour if colour != COMPARISON_COLOUR else SMALL_EDGE,
-                        hatch="////",
+                        hatch=HATCH[state],
                         linewidth=0.6,
                     )
                 )
-                texts.append((threshold, y, f"<{threshold}"))
+                texts.append((threshold, y, dc.mark(v, state, threshold)))
                 biggest = max(biggest, threshold)
+            elif v is None:
+                texts.append((0.0, y, dc.HIDDEN_MARK))
             else:
+                v = float(v or 0.0)
                 if v > 0:
                     ax.barh(y, v, height=height * 0.9, color=colour, linewidth=0)
                 texts.append((v, y, fmt(v)))
@@ -379,10 +425,7 @@ def bar_chart(
     handles = []
     if len(series) > 1:
         handles = [Patch(facecolor=colour, label=name) for name, _values, colour in series]
-    if any_small and threshold is not None:
-        handles.append(
-            Patch(facecolor="white", edgecolor=SMALL_EDGE, hatch="////", label=_small_label(threshold))
-        )
+    handles += _placeholder_handles(used, threshold)
     if handles:
         ax.legend(
             handles=handles,

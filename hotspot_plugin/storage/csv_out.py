@@ -12,13 +12,23 @@ a text that is nothing but a plain number (``-12``, ``+3,5``), which no spreadsh
 table that QGIS writes as CSV (the Processing sinks, see ``processing/base.py``); and
 :func:`is_delimited_text` tells whether an output path is such a file. No other module writes
 CSV (a house rule in tests/unit/test_code_layout.py).
+
+A CSV leaves the analyst's hands, so its incident counts follow the disclosure rule
+(core/disclosure.py): :func:`protect_table` applies primary and secondary suppression to the
+count columns of a table's rows before they are written, empties every value derived from a
+suppressed count and puts ``"<5"`` / ``"x"`` in the count's text column. The same table saved as
+a GeoPackage layer or a temporary layer keeps its exact values (for the analyst).
 """
 
 from __future__ import annotations
 
 import csv
 import re
-from typing import Any, Iterable, List, Sequence
+from dataclasses import dataclass
+from typing import Any, Callable, Dict, Hashable, Iterable, List, Optional, Sequence, Tuple
+
+from ..core import disclosure as dc
+from ..core.numbers import format_number
 
 #: The characters that make a spreadsheet read a cell as a formula (OWASP).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -62,3 +72,56 @@ def is_delimited_text(destination: str) -> bool:
     if text.startswith("ogr:") or text.startswith("csv:"):
         return "csv" in text
     return text.endswith(DELIMITED_SUFFIXES)
+
+
+@dataclass(frozen=True)
+class CountColumn:
+    """A count column of a table to protect: where the count is, where its text goes (``"<5"``,
+    ``"x"`` or the number) and which columns are computed from it (emptied when it is not shown)."""
+
+    column: int
+    text: Optional[int] = None
+    derived: Tuple[int, ...] = ()
+
+
+def protect_table(
+    rows: Sequence[Sequence[Any]],
+    counts: Sequence[CountColumn],
+    sum_key: Callable[[Sequence[Any], int], Optional[Hashable]],
+    threshold: int = dc.DEFAULT_THRESHOLD,
+) -> List[List[Any]]:
+    """*rows* with their counts under the disclosure rule (core/disclosure.py).
+
+    *sum_key(row, k)* names the known sum that count *k* of *row* is a part of (a total printed
+    elsewhere, or the sum of a column of the table): the counts with the same key are protected
+    beside their sum (:func:`core.disclosure.protect_cells`); None: primary suppression only.
+    A count not shown becomes an empty cell, its text column says ``"<5"`` or ``"x"``, and every
+    derived column of it is emptied.
+    """
+    cells: List[Tuple[int, int]] = []
+    values: List[float] = []
+    groups: Dict[Hashable, List[int]] = {}
+    for r, row in enumerate(rows):
+        for k, spec in enumerate(counts):
+            value = row[spec.column]
+            values.append(float(value or 0))
+            key = sum_key(row, k)
+            if key is not None:
+                groups.setdefault(key, []).append(len(cells))
+            cells.append((r, k))
+    states = dc.protect_cells(values, list(groups.values()), threshold)
+    out = [list(row) for row in rows]
+    emptied = [set() for _ in rows]
+    for (r, k), value, state in zip(cells, values, states):
+        spec = counts[k]
+        raw = rows[r][spec.column]
+        text = dc.publish(raw, state, threshold, lambda v: format_number(v, 0, group=False)) if raw is not None else ""
+        if spec.text is not None:
+            out[r][spec.text] = text
+        if raw is not None and not dc.derived_shown(state, value, threshold=threshold):
+            out[r][spec.column] = None
+            emptied[r].update(spec.derived)
+    for r, columns in enumerate(emptied):
+        for c in columns:
+            out[r][c] = None
+    return out

@@ -124,3 +124,82 @@ def test_publish_texts():
     assert dc.publish(8, dc.SHOWN, 5, number) == "8"
     assert dc.publish(0, dc.SHOWN, 5, number) == "0"
     assert dc.publish(None, dc.SHOWN, 5, number) == "–"
+
+
+# Charts and exported tables (protect_series, protect_week, protect_cells) --------------------------
+
+
+def interval_reader(values, states, total, t: int):
+    """Indices of small cells a reader tells to within less than one incident, knowing every shown
+    value exactly (fractions too), that a "<t" lies in (0, t), an "x" beside visible parts in
+    [t, total] (all "x": [0, total]) and the total. An independent oracle for fractional series."""
+    rest = total - sum(v for v, s in zip(values, states) if s == dc.SHOWN)
+    all_x = all(s == dc.HIDDEN for v, s in zip(values, states) if v and s != dc.SHOWN)
+    bounds = [(0.0, t) if s == dc.SMALL else ((0.0 if all_x else t), total) if s == dc.HIDDEN else None
+              for s in states]
+    lo = sum(b[0] for b in bounds if b)
+    hi = sum(b[1] for b in bounds if b)
+    told = []
+    for i, s in enumerate(states):
+        if s == dc.SMALL:
+            low = max(0.0, rest - (hi - bounds[i][1]))
+            high = min(float(t), rest - (lo - bounds[i][0]))
+            if high - low < 1.0 - 1e-9:
+                told.append(i)
+    return told
+
+
+def test_a_month_series_beside_its_printed_total():
+    """10, 12, 3, 9, 12 beside 46: the bars alone give the 3 back; one more month is hidden."""
+    states = dc.protect_series([10, 12, 3, 9, 12], 5)
+    assert states.count(dc.SMALL) == 1 and states.count(dc.HIDDEN) == 1 and states[3] == dc.HIDDEN
+    assert interval_reader([10, 12, 3, 9, 12], states, 46, 5) == []
+    assert interval_reader([10, 12, 3, 9, 12], [dc.SHOWN, dc.SHOWN, dc.SMALL, dc.SHOWN, dc.SHOWN], 46, 5) == [2]
+
+
+def test_a_series_of_a_hidden_total_shows_no_non_zero_bar():
+    assert dc.protect_series([7, 0, 2, 6], 5, dc.HIDDEN) == (dc.HIDDEN, dc.SHOWN, dc.SMALL, dc.HIDDEN)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_fractional_series_are_safe_against_the_interval_reader(seed):
+    """Aoristic cells (quarters of incidents): no small cell is told to within one incident."""
+    rng = random.Random(seed)
+    choices = [0, 0, 0.25, 0.5, 1, 1.75, 2.5, 3.25, 4.75, 5, 6.5, 9.25, 14]
+    values = [rng.choice(choices) for _ in range(rng.randint(2, 12))]
+    states = dc.protect_series(values, 5)
+    assert all(s != dc.SHOWN for v, s in zip(values, states) if dc.is_small(v, 5))
+    if not dc.is_small(sum(values), 5):  # a small total is itself published as "<5", not given to the reader
+        assert interval_reader(values, states, sum(values), 5) == []
+
+
+@pytest.mark.parametrize("seed", range(15))
+def test_weekday_hour_tables_protect_each_day_part(seed):
+    """Every day part beside its own sum (its share is printed) and the whole table beside the total."""
+    rng = random.Random(seed)
+    table = [[rng.choice([0, 0, 0, 0.5, 1, 2, 3.5, 6, 8.25, 12]) for _h in range(24)] for _d in range(7)]
+    states = dc.protect_week(table, 5, dc.SHOWN, [(7, 19), (19, 23), (23, 7)])
+    for a, b in [(7, 19), (19, 23), (23, 7)]:
+        cells = [(d, h) for d in range(7) for h in dc.day_part_hours(a, b)]
+        values = [table[d][h] for d, h in cells]
+        part_states = [states[d][h] for d, h in cells]
+        if not dc.is_small(sum(values), 5):
+            assert interval_reader(values, part_states, sum(values), 5) == [], (a, b)
+    flat = [v for row in table for v in row]
+    assert all(s != dc.SHOWN for v, s in zip(flat, [s for row in states for s in row]) if dc.is_small(v, 5))
+
+
+def test_cells_in_known_sums_and_cells_without():
+    states = dc.protect_cells([3, 10, 12, 4, 8, 9, 2], [[0, 1, 2], [3, 4, 5]], 5)
+    assert states == [dc.SMALL, dc.HIDDEN, dc.SHOWN, dc.SMALL, dc.HIDDEN, dc.SHOWN, dc.SMALL]
+
+
+def test_csv_rows_keep_no_small_count_and_nothing_derived_from_one():
+    from hotspot_plugin.storage import csv_out
+
+    rows = [["a", "T", 3, 10, 233.0, "3", "10"], ["b", "T", 12, 9, -25.0, "12", "9"],
+            ["c", "T", 14, 20, 42.0, "14", "20"]]
+    out = csv_out.protect_table(rows, [csv_out.CountColumn(2, 5, (4,)), csv_out.CountColumn(3, 6, (4,))],
+                                lambda r, k: (r[1], k), 5)
+    assert out == [["a", "T", None, 10, None, "<5", "10"], ["b", "T", None, 9, None, "x", "9"],
+                   ["c", "T", 14, 20, 42.0, "14", "20"]]

@@ -31,6 +31,7 @@ from qgis.PyQt.QtWidgets import (
 from ...core import disclosure as dc
 from ...core.numbers import format_number
 from ...core.scan import ScanResult, suppress
+from ...core.scan_types import DAGDELEN_HOURS
 from ...i18n import decimal_sign, tr
 from .. import charts
 from .common import (
@@ -483,6 +484,8 @@ class AnalysisPage(QWizardPage):
         if when is None:
             return
         t = self.result.threshold
+        # the charts add up to the group's counts: they follow them as the numbers tab shows them
+        state, state_c = self.count_states().get(key, (dc.SHOWN,) * 3)[:2]
         locale = ui_locale()
         width = max(600, self.tabs.width() - 24)
         self.month_chart.setPixmap(
@@ -490,13 +493,15 @@ class AnalysisPage(QWizardPage):
                 self.result.when.get("months", []),
                 when["months_period"],
                 when["months_comparison"],
-                when.get("months_period_small", ()),
-                when.get("months_comparison_small", ()),
+                t,
+                state,
+                state_c,
                 width=width,
                 height=150,
                 period_label=tr("period"),
                 comparison_label=tr("comparison period"),
                 small_label=tr("fewer than {t}").format(t=t),
+                hidden_label=tr("x: hidden beside a small count"),
                 locale=locale,
             )
         )
@@ -504,8 +509,9 @@ class AnalysisPage(QWizardPage):
         self.heat_chart.setPixmap(
             charts.weekday_hour_pixmap(
                 when["weekday_hour"],
-                when.get("weekday_hour_small", ()),
                 t,
+                state,
+                tuple(DAGDELEN_HOURS.values()),
                 width=width,
                 height=165,
                 weekdays=weekdays,
@@ -513,19 +519,25 @@ class AnalysisPage(QWizardPage):
                 decimal=decimal_sign(),
             )
         )
-        shares = when.get("dagdeel_share") or {}
-        parts = [
-            (tr("day (07-19)"), shares.get("dag")),
-            (tr("evening (19-23)"), shares.get("avond")),
-            (tr("night (23-07)"), shares.get("nacht")),
-        ]
-        self.dagdeel.setText(
-            "   ".join(
-                f"{name}: {format_number(v * 100, 0, decimal_sign(), group=True)}%"
-                for name, v in parts
-                if v is not None
-            )
-        )
+        self.dagdeel.setText(self.dagdeel_text(when.get("dagdeel") or {}, t, state))
+
+    @staticmethod
+    def dagdeel_text(dd: Dict[str, Any], t: int, state: str) -> str:
+        """The day parts' shares; a part that is small, or hidden beside one, shows "<5" or "x"
+        instead of a share (with the total beside it, a share is a count: core/disclosure.py)."""
+        names = [(tr("day (07-19)"), "dag"), (tr("evening (19-23)"), "avond"), (tr("night (23-07)"), "nacht")]
+        values = [float(dd.get(k) or 0) for _name, k in names]
+        total = sum(values)
+        if total <= 0:
+            return ""
+        states = dc.protect_series(values, t, state)
+        parts = []
+        for (name, _key), v, s in zip(names, values, states):
+            text = dc.mark(v, s, t)
+            if text is None:
+                text = format_number(v / total * 100, 0, decimal_sign(), group=True) + "%"
+            parts.append(f"{name}: {text}")
+        return "   ".join(parts)
 
     def _tab_changed(self) -> None:
         if self.tabs.currentIndex() == 1:

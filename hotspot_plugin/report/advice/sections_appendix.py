@@ -121,6 +121,14 @@ class AppendixSection:
                 ),
             )
         )
+        blocks.append(("p", tr(  # charts (core/disclosure.py, "Charts are tables"; fractional cells)
+            "Charts are tables too: the bars of a chart (months, weekday and hour) are protected beside the "
+            'total they add up to, and a bar that is not shown is drawn hatched at the height {threshold}, marked '
+            '"<{threshold}" or "x", never at its own height or in its own colour. The weekday and hour table may '
+            "hold fractions of incidents (spread over their time window): a cell below {threshold} is not shown, "
+            "even as a fraction, and the check assumes a reader who knows every shown cell exactly, so no hidden "
+            "cell can be computed back to within one incident."
+        ).format(threshold=self.fmt.threshold)))
         blocks.append(("h", tr("Findings")))
         blocks.append(
             (

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Sequence, Tuple
 
 from ...core import disclosure as dc
+from ...core.scan_types import DAGDELEN_HOURS
 from ...i18n import tr
 from .. import charts
 
@@ -273,6 +274,8 @@ class ResultSections:
                     subtitle=label,
                     width_mm=w,
                     height_mm=h,
+                    period_state=states[0],  # the months add up to the field's counts: as printed
+                    comparison_state=states[1],
                 ),
             )
         else:
@@ -292,6 +295,8 @@ class ResultSections:
                     dagdelen=bands,
                     width_mm=w,
                     height_mm=h,
+                    total_state=states[0],
+                    day_parts=tuple(DAGDELEN_HOURS.values()),  # the share in the evening or at night
                 ),
             )
         else:
