@@ -146,6 +146,7 @@ def test_cancel_stops_the_report_and_leaves_no_file(make_wizard, demo_gpkg, tmp_
     page.report_button.click()
     assert wizard.report_runner.is_running() and page.report_cancel.isVisible()
     wait_for(lambda: page.progress.value() >= 10, 60)  # in the middle of the build
+    assert wizard.grab().save("/tmp/wizard_report_running.png")  # to be looked at
     # closing while it runs asks first; "no" keeps the wizard and the report going
     asked = []
     wizard.confirm_stop_report = lambda: asked.append(1) or False
