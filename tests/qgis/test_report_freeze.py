@@ -112,7 +112,7 @@ def test_the_report_from_the_wizard_does_not_freeze_qgis(make_wizard, demo_gpkg,
     assert pdf.exists(), page.message.text()
     assert not Path(f"{pdf}.part").exists()
     running = [s for s in ticks.seen if s[0]]
-    assert len(running) >= 10  # it ran for a second or more, ticking
+    assert len(running) >= 5  # it ran for half a second or more, ticking
     # while it ran: Cancel shown, Back / Finish / Close and the report button disabled, progress growing
     assert all(cancel and not any(enabled) for _r, _v, cancel, enabled in running)
     values = [v for _r, v, _c, _e in running]
