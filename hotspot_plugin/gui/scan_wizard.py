@@ -10,7 +10,9 @@ wizard then shows the record's results, lets the user edit the drafted advice an
 same record (storage.scans.save_scan). Re-running a saved scan passes its uuid as SCAN, so the
 record keeps its uuid and reference and gets a new version. The PDF report (hotspot:advicereport)
 and the buurtschouw (gui.schouw_dialog.prepare_schouw with hotspot:schouwroute) are offered when
-they are installed.
+they are installed. The report runs as a task too (QGIS keeps responding; tests/qgis/
+test_report_freeze.py measures it): progress, a Cancel that stops it without a PDF, and Back,
+Finish and Close disabled meanwhile (closing the window asks to stop it first).
 """
 
 from __future__ import annotations
@@ -168,6 +170,8 @@ class ScanWizard(QWizard):
         self._catalogue: Optional[Catalogue] = None
         #: Asked before closing with unsaved changes; tests replace it.
         self.confirm_discard: Callable[[], bool] = self._ask_discard
+        #: Asked before closing while the report is being made (yes: stop it and close); tests replace it.
+        self.confirm_stop_report: Callable[[], bool] = self._ask_stop_report
         self.setWindowTitle(tr("Environment scan"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -513,22 +517,43 @@ class ScanWizard(QWizard):
             return False
         params = {"GPKG": self.gpkg_path(), "SCAN": self.record.uuid, "OUTPUT": pdf_path.strip()}
         page.progress.setValue(0)
-        page.progress.setVisible(True)
-        page.report_button.setEnabled(False)
+        self._report_running(True)
         show_message(page.message, tr("Making the report…"), False)
-        page.message.repaint()
         error = self.report_runner.start(REPORT_ALGORITHM, params)
         if error:
-            page.progress.setVisible(False)
-            page.report_button.setEnabled(True)
+            self._report_running(False)
             show_message(page.message, error, True)
             return False
         return True
 
+    def _report_running(self, running: bool) -> None:
+        """While the report is made in its task: its progress and Cancel show; saving, another
+        report, Back, Finish and Close wait (closing the window asks to stop the report first)."""
+        page = self.save_page
+        page.progress.setVisible(running)
+        page.report_cancel.setVisible(running)
+        page.report_cancel.setEnabled(running)
+        for widget in (page.report_button, page.report_path, page.save_button, page.status_draft,
+                       page.status_final):
+            widget.setEnabled(not running)
+        if running:
+            for button in (QWizard.WizardButton.BackButton, QWizard.WizardButton.FinishButton,
+                           QWizard.WizardButton.CancelButton):
+                self.button(button).setEnabled(False)
+        else:
+            self.button(QWizard.WizardButton.CancelButton).setEnabled(True)
+            page.completeChanged.emit()  # QWizard sets Back and Finish as the page allows again
+
+    def cancel_report(self) -> None:
+        """Stop the report: it ends at the next page or after the export, and leaves no PDF."""
+        if self.report_runner.is_running():
+            self.report_runner.cancel()
+            self.save_page.report_cancel.setEnabled(False)
+            show_message(self.save_page.message, tr("Cancelling…"), False)
+
     def _report_done(self, ok: bool, cancelled: bool, results: dict, error: str) -> None:
         page = self.save_page
-        page.progress.setVisible(False)
-        page.report_button.setEnabled(True)
+        self._report_running(False)
         if not ok:
             show_message(
                 page.message,
@@ -568,7 +593,19 @@ class ScanWizard(QWizard):
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    def _ask_stop_report(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            tr("Environment scan"),
+            tr("The report is still being made. Stop it and close?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def done(self, result: int) -> None:  # noqa: D102 - Qt API
+        if self.report_runner.is_running() and not self.confirm_stop_report():
+            return
         if (
             result == QDialog.DialogCode.Rejected
             and self.has_unsaved_changes()

@@ -11,15 +11,23 @@ step), or VERDICT / CONDITIONS / MOTIVATION given here, which override the saved
 ``qgis_process`` can set them). An invalid combination (positive under conditions without a
 condition, a negative advice without a reason) is refused before any file is written. Without a
 verdict the report is a concept: "CONCEPT" on every page, whatever STATUS says.
+
+Threads: the report is built in a private QgsProject of its own, so the whole build and export run
+in the Processing task's thread and the desktop keeps responding (QGIS creates layout items off the
+main thread on purpose: it only skips their HTML web pages there, which the report does not use).
+What the report reads from the user's project (the house-style variables) is read in
+:meth:`prepareAlgorithm`, on the main thread. Only OPEN_LAYOUT in the desktop puts the layout and
+its layers into the user's project; that run builds in :meth:`postProcessAlgorithm`, which QGIS
+calls on the main thread.
 """
 
 from __future__ import annotations
 
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import List, Optional
+from typing import Any, Dict, List, Optional
 
 from qgis.core import (
     QgsProcessingException,
@@ -33,12 +41,12 @@ from qgis.core import (
     QgsProject,
 )
 
-from ..compat import ProcessingAlgorithmFlag, ProcessingFileParameterBehavior, ProcessingNumberParameterType
-from ..core.errors import InputError
+from ..compat import ProcessingFileParameterBehavior, ProcessingNumberParameterType
+from ..core.errors import Canceled, HotspotError, InputError
 from ..core.i18n import N_
 from ..core.verdict import DECISIONS, Verdict, condition_lines, overridden
 from ..i18n import tr
-from ..report.advice import TEMPLATES, build_report
+from ..report.advice import TEMPLATES, HouseStyle, build_report
 from ..report.advice.designer import designer_available, hand_to_designer
 from ..storage import gpkg
 from ..storage.scans import ScanRecord, list_scans, load_scan
@@ -146,10 +154,10 @@ class AdviceReportAlgorithm(HotspotAlgorithm):
     def display_name(self) -> str:
         return tr("Advice report (PDF) from a scan")
 
-    def flags(self):
-        # Layouts, their maps and the layout designer belong to the main thread (as in QGIS's own
-        # "Export print layout as PDF"); the report takes a few seconds.
-        return super().flags() | ProcessingAlgorithmFlag.NoThreading
+    # No NoThreading flag: the report runs in the task's thread (see the module docstring), so the
+    # desktop does not freeze for the seconds it takes; OPEN_LAYOUT builds on the main thread.
+    house: Optional[HouseStyle] = None
+    deferred: Optional[Dict[str, Any]] = None
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
         self.addParameter(gpkg_parameter(self.GPKG))
@@ -241,6 +249,12 @@ class AdviceReportAlgorithm(HotspotAlgorithm):
             ),
         )
 
+    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
+        # The main thread: the user's project is read here only, never from the task's thread.
+        self.house = HouseStyle.resolve(context.project() or QgsProject.instance())
+        self.deferred = None
+        return True
+
     def process(self, parameters, context, feedback):
         p = self.read_parameters(parameters, context)
         gpkg.check_safety_gpkg(p.gpkg)
@@ -260,33 +274,55 @@ class AdviceReportAlgorithm(HotspotAlgorithm):
         in_designer = p.open_layout and designer_available()
         if p.open_layout and not in_designer:
             feedback.pushInfo(tr("The layout is only opened in the QGIS desktop; here only the PDF is made."))
-        project = context.project() or QgsProject.instance()
+        house = self.house or HouseStyle.resolve(context.project() or QgsProject.instance())
         options = dict(
             template_dir=p.template_dir or None,
             small_count=p.small_count,
             status=status,
             verdict=verdict,
-            project=project,
-            monitor=self.monitor(feedback),
+            house=replace(house, organisation=house.organisation or record.organisation),
         )
-        if in_designer:  # the layout stays: its charts and raster next to the PDF, its layers in the project
-            work_dir = str(Path(output).with_suffix("")) + "_files"
-            result = build_report(p.gpkg, record, output, work_dir, add_layers_to_project=True, **options)
-            hand_to_designer(result.layout, project)
+        if in_designer:  # the user's project gets the layout and its layers: on the main thread
+            self.deferred = dict(gpkg=p.gpkg, record=record, output=output, options=options)
+            return {self.OUTPUT: output}
+        temporary = tempfile.mkdtemp(prefix="hotspot-report-")
+        try:
+            result = build_report(
+                p.gpkg, record, output, temporary, add_layers_to_project=False, monitor=self.monitor(feedback),
+                **options,
+            )
             pages = result.pages
-        else:
-            temporary = tempfile.mkdtemp(prefix="hotspot-report-")
-            try:
-                result = build_report(p.gpkg, record, output, temporary, add_layers_to_project=False, **options)
-                pages = result.pages
-                result.close()
-            finally:
-                shutil.rmtree(temporary, ignore_errors=True)
+            result.close()
+        finally:
+            shutil.rmtree(temporary, ignore_errors=True)
+        return self.written(feedback, output, pages)
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802 - QGIS API
+        """OPEN_LAYOUT in the desktop: build on the main thread, the layout stays for the designer
+        (its charts and raster next to the PDF, its layers in a hidden group of the project)."""
+        if self.deferred is None:
+            return {}
+        job, self.deferred = self.deferred, None
+        project = context.project() or QgsProject.instance()
+        output = job["output"]
+        work_dir = str(Path(output).with_suffix("")) + "_files"
+        try:
+            result = build_report(
+                job["gpkg"], job["record"], output, work_dir, add_layers_to_project=True, project=project,
+                monitor=self.monitor(feedback), **job["options"],
+            )
+        except Canceled:
+            raise QgsProcessingException(tr("Cancelled by the user. Nothing was changed.")) from None
+        except HotspotError as exc:
+            raise QgsProcessingException(exc.render(tr)) from None
+        hand_to_designer(result.layout, project)
+        return self.written(feedback, output, result.pages)
+
+    def written(self, feedback, output: str, pages: int) -> dict:
         self.info(
             feedback,
             tr("Advice report with {pages} pages written to {path}.").format(pages=pages, path=output),
         )
         return {self.OUTPUT: output, self.PAGES: pages}
-
 
 ALGORITHM = AdviceReportAlgorithm

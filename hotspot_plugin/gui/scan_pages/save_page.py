@@ -80,7 +80,12 @@ class SavePage(QWizardPage):
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setVisible(False)
-        layout.addWidget(self.progress)
+        self.report_cancel = QPushButton(tr("Cancel the report"))  # shown while the report is made
+        self.report_cancel.setVisible(False)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.report_cancel)
+        layout.addLayout(progress_row)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
@@ -90,6 +95,7 @@ class SavePage(QWizardPage):
         self.save_button.clicked.connect(lambda: self.save())
         self.report_button.clicked.connect(lambda: self.wizard().make_report(self.report_path.filePath()))
         self.schouw_button.clicked.connect(lambda: self.wizard().prepare_schouw())
+        self.report_cancel.clicked.connect(lambda: self.wizard().cancel_report())
         self.status_draft.toggled.connect(lambda *_: self._status_changed())
 
     def initializePage(self) -> None:  # noqa: N802 - Qt API

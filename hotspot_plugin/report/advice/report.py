@@ -3,9 +3,13 @@ the CCV order; :func:`build_report` builds and exports it (see the package docst
 
 from __future__ import annotations
 
+import gc
+import os
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 from qgis.core import QgsPrintLayout, QgsProject
 from qgis.PyQt.QtGui import QColor
@@ -191,20 +195,72 @@ class AdviceReport(ReportFacts, VerdictSection, FrontSections, AreaSections, Res
         return self.layout
 
 
+_paused = 0
+_paused_was_enabled = False
+_paused_lock = threading.Lock()
+
+
+@contextmanager
+def without_collection_pauses() -> Iterator[None]:
+    """While a report is built, Python's cyclic garbage collector waits (``gc.disable``); at the
+    end the objects made meanwhile join the oldest generation (``gc.freeze`` then ``gc.unfreeze``),
+    so the next full collection, when Python's own rule calls for one, takes in the report's
+    garbage.
+
+    Why: a collection holds the interpreter lock, so made in a task the report would stall the
+    main thread for every collection it sets off. A full one looks at all of QGIS's Python objects
+    (0.2-0.4 s); the report makes ~120,000 objects of its own (the first one imports matplotlib),
+    and a young collection over those right after the build took 0.3-0.4 s too (measured in
+    tests/qgis/test_report_freeze.py). Nested and parallel reports share one pause; the last to
+    end ends it. A collector that was off stays off; objects someone else froze stay frozen."""
+    global _paused, _paused_was_enabled
+    with _paused_lock:
+        if _paused == 0:
+            _paused_was_enabled = gc.isenabled()
+            gc.disable()
+        _paused += 1
+    try:
+        yield
+    finally:
+        with _paused_lock:
+            _paused -= 1
+            if _paused == 0:
+                if gc.get_freeze_count() == 0:
+                    gc.freeze()
+                    gc.unfreeze()
+                if _paused_was_enabled:
+                    gc.enable()
+
+
 def build_report(
     gpkg_path: str, record: ScanRecord, output: str, work_dir: str, **options: Any
 ) -> ReportResult:
-    """Build the advice layout for *record* and export it to the PDF *output* (see AdviceReport)."""
+    """Build the advice layout for *record* and export it to the PDF *output* (see AdviceReport).
+
+    The PDF is written next to *output* under a temporary name and moved into place only when the
+    export succeeded and was not cancelled meanwhile: a cancelled or failed report leaves no file
+    (and an older PDF of that name as it was)."""
+    with without_collection_pauses():
+        return _build_report(gpkg_path, record, output, work_dir, **options)
+
+
+def _build_report(gpkg_path: str, record: ScanRecord, output: str, work_dir: str, **options: Any) -> ReportResult:
     monitor = ensure(options.pop("monitor", None))
     report = AdviceReport(gpkg_path, record, work_dir, monitor=monitor.sub(0, 70), **options)
+    partial = Path(f"{output}.part") if output else None
     try:
         report.build()
         monitor.check()
         pages = report.layout.pageCollection().pageCount()
-        if output:
-            export_pdf(report.layout, output)
+        if partial is not None:
+            monitor.set(75)
+            export_pdf(report.layout, str(partial))
+            monitor.check()
+            os.replace(partial, output)
     except BaseException:
         report.close()
+        if partial is not None:
+            partial.unlink(missing_ok=True)
         raise
     monitor.set(100)
     return ReportResult(
