@@ -88,6 +88,9 @@ def to_save_page(wizard, demo_gpkg, title):  # noqa: F811 - the fixture's value
     process()
     wizard.next()
     process()
+    assert wizard.currentId() == wizard.VERDICT  # no verdict given: the report is a concept
+    wizard.next()
+    process()
     assert wizard.currentId() == wizard.SAVE
     wizard.confirm_stop_report = lambda: False
     return wizard.save_page
