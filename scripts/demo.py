@@ -147,14 +147,16 @@ def main(out: Path) -> None:
     # 6. The advice on spatial safety of the Binnenstad scan as a PDF, built from the page templates: with
     #    the development over the years (area monitor, emerging hot spots) and the measures at this place
     #    (the cameras, evaluated from their start; the three planned ones).
-    #    It opens with the verdict: positive under conditions (VERDICT 2), with two conditions.
+    #    It opens with the verdict: positive under conditions (VERDICT 2), with two conditions, and is
+    #    final (STATUS definitief), as an advisor would sign it.
     conditions = "\n".join([
         "De doorsteek naar de parkeerplaats gelijkmatig verlichten, ook na middernacht",
         "Beheerafspraken met de horeca over de terrassen vastleggen vóór de zomer",
     ])
     report = run("hotspot:advicereport", GPKG=gpkg, SCAN=scan_uuid, OUTPUT=out / "advies_binnenstad.pdf",
-                 VERDICT=2, CONDITIONS=conditions,
-                 MOTIVATION="De binnenstad is veilig in te richten als de avond- en nachtproblemen worden aangepakt.")
+                 STATUS="definitief", VERDICT=2, CONDITIONS=conditions,
+                 MOTIVATION="De binnenstad is veilig in te richten als het geweld, de straatroof en de "
+                            "drugshandel rond het uitgaansgebied 's avonds en 's nachts worden aangepakt.")
     print(f"     advice report: {int(float(report['PAGES']))} pages (advies_binnenstad.pdf)")
 
     print("\nOutputs:")
