@@ -5,6 +5,7 @@ import itertools
 import os
 import uuid
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -27,7 +28,7 @@ from ..core.incident_import import (
     ValidatedRows,
     require_columns,
     summarise_rejections,
-    uuid_from_key,
+    uuids_from_keys,
     validate_rows,
 )
 from ..core.progress import Monitor, ensure
@@ -273,24 +274,27 @@ def _write(con, rows: ValidatedRows, sid: int, batch_id: str, report: ImportRepo
     # unique indexes are filled front to back (twice as fast for a million rows). The rows are
     # taken in that order chunk by chunk as they are written (geometry blobs included), never
     # copied whole (a million rows: 300 MB less).
-    order = np.argsort(np.array(rows.dedup_key, dtype="S40"), kind="stable")
+    packed = np.array(rows.dedup_key, dtype="S40")
+    order = np.argsort(packed, kind="stable")
     cols = ("geom", "uuid", "occurred_at", "occurred_end", "time_known", "category", "safety_field", "weight",
             "source", "source_id", "description", "address", "import_batch", "dedup_key")
     n = rows.accepted_count
     lists = (rows.occurred_at, rows.occurred_end, rows.time_known, rows.category, rows.safety_field,
-             rows.weight.tolist(), rows.source_id, rows.description, rows.address)
+             rows.weight.tolist(), rows.source_id, rows.description, rows.address, rows.dedup_key)
 
-    def values(start: int, stop: int):
+    def values(start: int, stop: int, first_fid: int):
+        """(fid, *cols) of the rows start..stop-1 in key order."""
         idx = order[start:stop]
         pick = idx.tolist()
-        picked = [[values_[k] for k in pick] for values_ in lists]
-        keys = [rows.dedup_key[k] for k in pick]
+        take = itemgetter(*pick) if len(pick) > 1 else (lambda values_: [values_[pick[0]]])
+        picked = [take(values_) for values_ in lists]
         same = itertools.repeat
-        return zip(point_blobs(rows.x[idx], rows.y[idx], sid), [uuid_from_key(k) for k in keys], *picked[:6],
-                   same(source_name), *picked[6:], same(batch_id), keys)
+        return zip(range(first_fid, first_fid + len(pick)), point_blobs(rows.x[idx], rows.y[idx], sid),
+                   uuids_from_keys(packed[idx]), *picked[:6], same(source_name), *picked[6:9], same(batch_id),
+                   picked[9])
 
     gpkg.bulk_insert_points(con, schema.INCIDENTS, cols, values, rows.x[order], rows.y[order], monitor.sub(0, 95),
-                            count=n)
+                            count=n, with_fid=True)
     gpkg.insert_rows(con, schema.IMPORT_BATCHES,
                      ("batch_id", "imported_at", "source_name", "source", "rows_read", "rows_imported",
                       "rows_duplicate", "rows_rejected", "plugin_version"),
