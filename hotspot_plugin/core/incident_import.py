@@ -33,6 +33,7 @@ from .parsing import (
     read_datetime,
 )
 from .progress import Monitor, ensure
+from .study_area import StudyArea
 
 #: Netherlands and Belgium, generously, in WGS84 degrees (lon_min, lat_min, lon_max, lat_max).
 REGION_LONLAT = (2.0, 49.3, 7.6, 53.9)
@@ -58,6 +59,7 @@ R_SWAPPED = N_("x and y seem swapped (x={x}, y={y})")
 R_DEGREES = N_("Coordinates look like degrees (x={x}, y={y}): choose WGS 84 (EPSG:4326) as their CRS")
 R_METRES = N_("Coordinates look like metres (x={x}, y={y}): choose RD New (EPSG:28992) as their CRS")
 R_OUTSIDE = N_("Coordinates lie outside the Netherlands and Belgium (x={x}, y={y}): check their CRS")
+R_OUTSIDE_AREA = N_("Outside the study area (the buurten/wijken in the GeoPackage)")
 R_DUPLICATE_IN_FILE = N_("Same incident as row {row} of this file")
 R_ALREADY_IMPORTED = N_("Already imported before (import {batch})")
 
@@ -255,17 +257,19 @@ def _address(street, number, postcode) -> Optional[str]:
 
 def validate_rows(columns: SourceColumns, lookup: Dict[str, Category], source_crs: str, target_crs: str,
                   source_name: str, now: Optional[dt.datetime] = None,
-                  monitor: Optional[Monitor] = None) -> ValidatedRows:
+                  monitor: Optional[Monitor] = None, fast: bool = True,
+                  study_area: Optional[StudyArea] = None) -> ValidatedRows:
     """Check every row; return accepted rows (coordinates in *target_crs*) and rejections.
 
     ``source_crs`` and ``target_crs`` are anything pyproj understands (``"EPSG:28992"``,
     WKT). ``lookup`` comes from :func:`categories.build_lookup` over the GeoPackage's
     categories table. A NULL weight takes the category's default harm weight. A date without
     a time of day gives ``time_known`` 0 (never a made-up 00:00). A large source can be
-    checked in chunks with :class:`RowValidator` instead (same result).
+    checked in chunks with :class:`RowValidator` instead (same result). With *study_area*
+    (target CRS) a point inside NL/BE but outside it is rejected as outside the study area.
     """
     monitor = ensure(monitor)
-    validator = RowValidator(lookup, source_crs, target_crs, source_name, now)
+    validator = RowValidator(lookup, source_crs, target_crs, source_name, now, fast, study_area)
     validator.add(columns, monitor=monitor)
     return validator.finish(monitor)
 
@@ -280,8 +284,13 @@ class RowValidator:
     """
 
     def __init__(self, lookup: Dict[str, Category], source_crs: str, target_crs: str, source_name: str,
-                 now: Optional[dt.datetime] = None, fast: bool = True):
+                 now: Optional[dt.datetime] = None, fast: bool = True, study_area: Optional[StudyArea] = None):
         self.lookup, self.source_crs, self.target_crs = lookup, source_crs, target_crs
+        #: points inside NL/BE but outside it are rejected (None: no such check)
+        self.study_area = study_area
+        #: target-CRS points rejected as outside the study area (they still count for the swapped check)
+        self.area_out_x: List[np.ndarray] = []
+        self.area_out_y: List[np.ndarray] = []
         #: read the common notations as whole columns first (False: every row by the per-row checks)
         self.fast = fast
         self.source = source_name or ""
@@ -514,6 +523,14 @@ class RowValidator:
         ok_rows = np.asarray(ok_rows, dtype=np.int64)
         for k in np.flatnonzero(~inside).tolist():
             self.outside.append((int(ok_rows[k]), float(sx[k]), float(sy[k])))
+        if self.study_area is not None and inside.any():
+            in_area = self.study_area.contains(tx, ty)
+            away = inside & ~in_area
+            if away.any():
+                self.area_out_x.append(tx[away])
+                self.area_out_y.append(ty[away])
+                self.rejected.extend(Rejection(row, R_OUTSIDE_AREA) for row in ok_rows[away].tolist())
+                inside = inside & in_area
         all_inside = bool(inside.all())
         if not all_inside:
             pick = np.flatnonzero(inside).tolist()
@@ -578,7 +595,7 @@ class RowValidator:
         weights = np.concatenate(self.weights) if self.weights else np.zeros(0)
         if self.outside:
             src = CRS.from_user_input(self.source_crs)
-            reference = _reference(tx, ty)
+            reference = _reference(np.concatenate([tx, *self.area_out_x]), np.concatenate([ty, *self.area_out_y]))
             for row, x, y in self.outside:
                 template = _diagnose(x, y, src, self.target_crs, reference)
                 rejected.append(Rejection(row, template, {"x": _fmt(_num(x)), "y": _fmt(_num(y))}))

@@ -33,7 +33,7 @@ from ..core.incident_import import (
 )
 from ..core.progress import Monitor, ensure
 from ..paths import plugin_version
-from . import gpkg
+from . import areas, gpkg
 from .fastread import read_ogr_columns
 
 
@@ -195,14 +195,18 @@ def _plain(value):
 
 def import_incidents(source, gpkg_path: str, mapping: FieldMapping, source_crs: str, source_name: str,
                      monitor: Optional[Monitor] = None, layer=None, csv_path: str = "", encoding: str = "auto",
-                     aliases: Sequence[Tuple[str, str]] = ()) -> ImportReport:
+                     aliases: Sequence[Tuple[str, str]] = (), keep_outside_areas: bool = False,
+                     fast: bool = True) -> ImportReport:
     """Validate every row of *source* (or of the CSV file *csv_path*) and add the good ones to
     the GeoPackage in one transaction.
 
     Rows already imported earlier (same dedup key) are reported, not added again; that check
     runs inside the write transaction, so two imports of one file at the same time add it
     once. When nothing can be added, the GeoPackage is not touched at all (no import batch
-    either). *aliases* (label, code) are first added to the category_aliases table.
+    either). *aliases* (label, code) are first added to the category_aliases table. When the
+    GeoPackage holds areas (buurten/wijken), a point inside NL/BE but outside their union is
+    rejected as outside the study area, unless *keep_outside_areas*. *fast* False checks every
+    row by the per-row checks alone (the oracle of the tests; same result, slower).
     """
     monitor = ensure(monitor)
     gpkg.check_safety_gpkg(gpkg_path)
@@ -220,9 +224,10 @@ def import_incidents(source, gpkg_path: str, mapping: FieldMapping, source_crs: 
         lookup = build_lookup(categories, gpkg.read_aliases(con))
         target_crs = gpkg.crs_wkt(con, schema.INCIDENTS)
         sid = gpkg.srs_id(con, schema.INCIDENTS)
+        area = None if keep_outside_areas else areas.study_area(con, target_crs)
         used_encoding = ""
         if csv_path:
-            validator = RowValidator(lookup, source_crs, target_crs, source_name)
+            validator = RowValidator(lookup, source_crs, target_crs, source_name, fast=fast, study_area=area)
             count, used_encoding = validate_csv(csv_path, mapping, validator, encoding, monitor.sub(0, 65))
             if count == 0:
                 raise InputError(N_("The input has no rows: there is nothing to import."))
@@ -233,7 +238,8 @@ def import_incidents(source, gpkg_path: str, mapping: FieldMapping, source_crs: 
             columns, fids = read_source(source, mapping, monitor.sub(0, 30), layer)
             if len(columns) == 0:
                 raise InputError(N_("The input has no rows: there is nothing to import."))
-            rows = validate_rows(columns, lookup, source_crs, target_crs, source_name, monitor=monitor.sub(30, 70))
+            rows = validate_rows(columns, lookup, source_crs, target_crs, source_name, monitor=monitor.sub(30, 70),
+                                 fast=fast, study_area=area)
             del columns
         batch_id = uuid.uuid4().hex[:12]
         report = ImportReport(batch_id, len(fids), 0, 0, [], fids, dict(rows.unmapped), encoding=used_encoding,
