@@ -280,8 +280,7 @@ def _write(con, rows: ValidatedRows, sid: int, batch_id: str, report: ImportRepo
     # unique indexes are filled front to back (twice as fast for a million rows). The rows are
     # taken in that order chunk by chunk as they are written (geometry blobs included), never
     # copied whole (a million rows: 300 MB less).
-    packed = np.array(rows.dedup_key, dtype="S40")
-    order = np.argsort(packed, kind="stable")
+    order = np.argsort(np.array(rows.dedup_key, dtype="S40"), kind="stable")
     cols = ("geom", "uuid", "occurred_at", "occurred_end", "time_known", "category", "safety_field", "weight",
             "source", "source_id", "description", "address", "import_batch", "dedup_key")
     n = rows.accepted_count
@@ -296,7 +295,7 @@ def _write(con, rows: ValidatedRows, sid: int, batch_id: str, report: ImportRepo
         picked = [take(values_) for values_ in lists]
         same = itertools.repeat
         return zip(range(first_fid, first_fid + len(pick)), point_blobs(rows.x[idx], rows.y[idx], sid),
-                   uuids_from_keys(packed[idx]), *picked[:6], same(source_name), *picked[6:9], same(batch_id),
+                   uuids_from_keys(np.array(picked[9], dtype="S40")), *picked[:6], same(source_name), *picked[6:9], same(batch_id),
                    picked[9])
 
     gpkg.bulk_insert_points(con, schema.INCIDENTS, cols, values, rows.x[order], rows.y[order], monitor.sub(0, 95),
