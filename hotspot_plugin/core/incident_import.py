@@ -744,13 +744,36 @@ def _transform_and_check(x: np.ndarray, y: np.ndarray, source_crs: str, target_c
             tx, ty = x.copy(), y.copy()
         else:
             tx, ty = _transform(to_target, x, y)
+        tx = np.asarray(tx, dtype=float)
+        ty = np.asarray(ty, dtype=float)
+        finite = np.isfinite(tx) & np.isfinite(ty)
+        if len(x) >= 1000 and _box_in_region(x, y, source_crs):
+            return tx, ty, finite
         lon, lat = _transform(_transformer(source_crs, "EPSG:4326"), x, y)
-    tx = np.asarray(tx, dtype=float)
-    ty = np.asarray(ty, dtype=float)
     lon = np.asarray(lon, dtype=float)
     lat = np.asarray(lat, dtype=float)
-    inside = np.isfinite(tx) & np.isfinite(ty) & _region_check(lon, lat)
+    inside = finite & _region_check(lon, lat)
     return tx, ty, inside
+
+
+def _box_in_region(x: np.ndarray, y: np.ndarray, source_crs: str) -> bool:
+    """Whether the bounding box of the points lies well inside NL/BE (then every point does).
+
+    The box's outline, 200 points a side, must fall inside the region shrunk by 0.05 degrees
+    (5 km): a continuous map takes the inside of the outline inside, and 5 km is far more than
+    a projection bends between two outline points. Saves transforming a million points twice.
+    """
+    x0, x1, y0, y1 = float(np.min(x)), float(np.max(x)), float(np.min(y)), float(np.max(y))
+    if not all(np.isfinite(v) for v in (x0, x1, y0, y1)):
+        return False
+    t = np.linspace(0.0, 1.0, 200)
+    bx = np.concatenate([x0 + (x1 - x0) * t, np.full(200, x1), x1 - (x1 - x0) * t, np.full(200, x0)])
+    by = np.concatenate([np.full(200, y0), y0 + (y1 - y0) * t, np.full(200, y1), y1 - (y1 - y0) * t])
+    lon, lat = _transform(_transformer(source_crs, "EPSG:4326"), bx, by)
+    lon_min, lat_min, lon_max, lat_max = REGION_LONLAT
+    margin = 0.05
+    return bool(np.all(np.isfinite(lon)) and np.all(np.isfinite(lat)) and np.all(lon >= lon_min + margin) and
+                np.all(lon <= lon_max - margin) and np.all(lat >= lat_min + margin) and np.all(lat <= lat_max - margin))
 
 
 def _reference(x: np.ndarray, y: np.ndarray) -> Optional[Tuple[float, float, float]]:

@@ -295,8 +295,8 @@ def _write(con, rows: ValidatedRows, sid: int, batch_id: str, report: ImportRepo
         picked = [take(values_) for values_ in lists]
         same = itertools.repeat
         return zip(range(first_fid, first_fid + len(pick)), point_blobs(rows.x[idx], rows.y[idx], sid),
-                   uuids_from_keys(np.array(picked[9], dtype="S40")), *picked[:6], same(source_name), *picked[6:9], same(batch_id),
-                   picked[9])
+                   uuids_from_keys(np.array(picked[9], dtype="S40")), *picked[:6], same(source_name), *picked[6:9],
+                   same(batch_id), picked[9])
 
     gpkg.bulk_insert_points(con, schema.INCIDENTS, cols, values, rows.x[order], rows.y[order], monitor.sub(0, 95),
                             count=n, with_fid=True)
