@@ -35,9 +35,7 @@ def point_blobs(x: np.ndarray, y: np.ndarray, srs_id: int) -> list:
     rec["type"] = 1
     rec["x"] = x
     rec["y"] = y
-    raw = rec.tobytes()
-    size = rec.dtype.itemsize
-    return [raw[i * size:(i + 1) * size] for i in range(n)]
+    return rec.view(f"V{rec.dtype.itemsize}").tolist()  # one bytes object per point
 
 
 def is_empty(blob: Optional[bytes]) -> bool:

@@ -19,6 +19,7 @@ from pyproj import CRS, Transformer
 
 from .categories import Category, resolve
 from .errors import InputError
+from .fast_parsing import fast_datetimes
 from .i18n import N_
 from .import_columns import COLUMN_GUESSES, guess_mapping, xy_look_geographic  # noqa: F401 - re-exported
 from .parsing import (
@@ -32,6 +33,7 @@ from .parsing import (
     read_datetime,
 )
 from .progress import Monitor, ensure
+from .study_area import StudyArea
 
 #: Netherlands and Belgium, generously, in WGS84 degrees (lon_min, lat_min, lon_max, lat_max).
 REGION_LONLAT = (2.0, 49.3, 7.6, 53.9)
@@ -57,6 +59,7 @@ R_SWAPPED = N_("x and y seem swapped (x={x}, y={y})")
 R_DEGREES = N_("Coordinates look like degrees (x={x}, y={y}): choose WGS 84 (EPSG:4326) as their CRS")
 R_METRES = N_("Coordinates look like metres (x={x}, y={y}): choose RD New (EPSG:28992) as their CRS")
 R_OUTSIDE = N_("Coordinates lie outside the Netherlands and Belgium (x={x}, y={y}): check their CRS")
+R_OUTSIDE_AREA = N_("Outside the study area (the buurten/wijken in the GeoPackage)")
 R_DUPLICATE_IN_FILE = N_("Same incident as row {row} of this file")
 R_ALREADY_IMPORTED = N_("Already imported before (import {batch})")
 
@@ -254,17 +257,19 @@ def _address(street, number, postcode) -> Optional[str]:
 
 def validate_rows(columns: SourceColumns, lookup: Dict[str, Category], source_crs: str, target_crs: str,
                   source_name: str, now: Optional[dt.datetime] = None,
-                  monitor: Optional[Monitor] = None) -> ValidatedRows:
+                  monitor: Optional[Monitor] = None, fast: bool = True,
+                  study_area: Optional[StudyArea] = None) -> ValidatedRows:
     """Check every row; return accepted rows (coordinates in *target_crs*) and rejections.
 
     ``source_crs`` and ``target_crs`` are anything pyproj understands (``"EPSG:28992"``,
     WKT). ``lookup`` comes from :func:`categories.build_lookup` over the GeoPackage's
     categories table. A NULL weight takes the category's default harm weight. A date without
     a time of day gives ``time_known`` 0 (never a made-up 00:00). A large source can be
-    checked in chunks with :class:`RowValidator` instead (same result).
+    checked in chunks with :class:`RowValidator` instead (same result). With *study_area*
+    (target CRS) a point inside NL/BE but outside it is rejected as outside the study area.
     """
     monitor = ensure(monitor)
-    validator = RowValidator(lookup, source_crs, target_crs, source_name, now)
+    validator = RowValidator(lookup, source_crs, target_crs, source_name, now, fast, study_area)
     validator.add(columns, monitor=monitor)
     return validator.finish(monitor)
 
@@ -279,8 +284,15 @@ class RowValidator:
     """
 
     def __init__(self, lookup: Dict[str, Category], source_crs: str, target_crs: str, source_name: str,
-                 now: Optional[dt.datetime] = None):
+                 now: Optional[dt.datetime] = None, fast: bool = True, study_area: Optional[StudyArea] = None):
         self.lookup, self.source_crs, self.target_crs = lookup, source_crs, target_crs
+        #: points inside NL/BE but outside it are rejected (None: no such check)
+        self.study_area = study_area
+        #: target-CRS points rejected as outside the study area (they still count for the swapped check)
+        self.area_out_x: List[np.ndarray] = []
+        self.area_out_y: List[np.ndarray] = []
+        #: read the common notations as whole columns first (False: every row by the per-row checks)
+        self.fast = fast
         self.source = source_name or ""
         now = now or dt.datetime.now()
         self.latest = gpkg_datetime(now + dt.timedelta(days=1))
@@ -311,8 +323,91 @@ class RowValidator:
         n = len(columns)
         base = self.rows_read if first_row is None else first_row - 1
         self.rows_read = base + n
-        rejected = self.rejected
-        reject = rejected.append
+        # Numbers: whole columns at once (NaN = blank or unreadable, told apart per row).
+        all_x = parse_numbers(columns.x)
+        all_y = parse_numbers(columns.y)
+        all_w = parse_numbers(columns.weight) if columns.weight is not None else None
+        fast = self._fast(columns, base, all_x, all_y, all_w, monitor) if self.fast and n else None
+        if fast is None:
+            slow_idx = range(n)
+        else:
+            slow_idx = np.flatnonzero(~fast.accepted).tolist()
+        slow = self._per_row(columns, base, slow_idx, all_x.tolist(), all_y.tolist(),
+                             all_w.tolist() if all_w is not None else None, monitor, 0.0 if fast is None else 30.0)
+        del all_w
+        monitor.check()
+        monitor.set(60.0)
+        if fast is None:
+            ok_rows, sx, sy, dates, ends, known_list, cats, weights = slow
+            sx = np.asarray(sx, dtype=float)
+            sy = np.asarray(sy, dtype=float)
+            weights = np.asarray(weights, dtype=float)
+        else:
+            ok_rows, sx, sy, dates, ends, known_list, cats, weights = _merge(fast, slow, all_x, all_y)
+        del all_x, all_y
+        self._keep_accepted(columns, base, ok_rows, sx, sy, dates, ends, known_list, cats, weights, monitor)
+
+    def _fast(self, columns: SourceColumns, base: int, all_x, all_y, all_w,
+              monitor: Monitor) -> Optional["_FastRows"]:
+        """The rows that certainly pass every check, read as whole columns (see :mod:`fast_parsing`).
+
+        Any row not taken here goes through :meth:`_per_row`, which gives it its reason.
+        """
+        n = len(columns)
+        iso, known, ok = fast_datetimes(columns.date, columns.time)
+        monitor.check()
+        monitor.set(10.0)
+        if not ok.any():
+            return None
+        ok &= (iso <= self.latest) & np.isfinite(all_x) & np.isfinite(all_y)
+        end_iso = None
+        if columns.end_date is not None:
+            has_end = np.fromiter((v is not None for v in columns.end_date), dtype=bool, count=n)
+            if has_end.any():
+                e_iso, e_known, e_ok = fast_datetimes(columns.end_date, columns.end_time)
+                both = known & e_known
+                full_before = e_iso < iso
+                day_before = e_iso.astype("U10") < iso.astype("U10")
+                ok &= ~has_end | (e_ok & ~np.where(both, full_before, day_before))
+                known = np.where(has_end, both, known)
+                end_iso = np.where(has_end, e_iso, "")
+        monitor.check()
+        monitor.set(20.0)
+        # categories: each distinct cell resolved once; blanks and unknown labels go per row
+        distinct: Dict[object, int] = {}
+        code = np.fromiter((distinct.setdefault(v, len(distinct)) for v in columns.category), dtype=np.int64,
+                           count=n)
+        cat_of: List[Optional[Category]] = []
+        for value in distinct:
+            cat = None
+            if value is not None and not is_blank(value):
+                try:
+                    cat = self.cat_cache[value]
+                except KeyError:
+                    cat = self.cat_cache[value] = resolve(value, self.lookup)
+            cat_of.append(cat)
+        ok &= np.array([c is not None for c in cat_of], dtype=bool)[code]
+        cat_weight = np.array([c.weight if c is not None else np.nan for c in cat_of], dtype=float)[code]
+        if all_w is None:
+            weight = cat_weight
+        else:
+            none = np.fromiter((v is None for v in columns.weight), dtype=bool, count=n)
+            ok &= none | (all_w >= 0)
+            weight = np.where(none, cat_weight, all_w)
+        if columns.geometry_problem is not None:
+            ok &= np.fromiter((p is None for p in columns.geometry_problem), dtype=bool, count=n)
+        if columns.row_problem:
+            bad = np.array([r - base - 1 for r in columns.row_problem if 0 < r - base <= n], dtype=np.int64)
+            ok[bad] = False
+        monitor.check()
+        monitor.set(30.0)
+        return _FastRows(base, ok, iso, known, end_iso, code, cat_of, weight)
+
+    def _per_row(self, columns: SourceColumns, base: int, indices, all_x, all_y, all_w, monitor: Monitor,
+                 progress_from: float = 0.0):
+        """Every check, row by row, for the rows at *indices*; their accepted values as lists."""
+        n = len(columns)
+        reject = self.rejected.append
         latest = self.latest
         read = self.reader.read
         lookup = self.lookup
@@ -326,11 +421,7 @@ class RowValidator:
         cats: List[Category] = []
         weights: List[float] = []
         step = max(1, n // 50)
-        # Numbers: whole columns at once (NaN = blank or unreadable, told apart below).
-        all_x = parse_numbers(columns.x).tolist()
-        all_y = parse_numbers(columns.y).tolist()
         weight_col = columns.weight
-        all_w = parse_numbers(weight_col).tolist() if weight_col is not None else None
         date_col, cat_col = columns.date, columns.category
         times = columns.time
         end_dates, end_times = columns.end_date, columns.end_time
@@ -338,10 +429,10 @@ class RowValidator:
         geometry_problem = columns.geometry_problem
         str_ = str
 
-        for i in range(n):
+        for i in indices:
             if i % step == 0:
                 monitor.check()
-                monitor.set(60.0 * i / max(n, 1))
+                monitor.set(progress_from + (60.0 - progress_from) * i / max(n, 1))
             row = base + i + 1
             if problems and row in problems:
                 template, params = problems[row]
@@ -420,54 +511,78 @@ class RowValidator:
             known_list.append(1 if known else 0)
             cats.append(cat)
             weights.append(float(weight))
-        del all_x, all_y, all_w
+        return ok_rows, xs, ys, dates, ends, known_list, cats, weights
 
+    def _keep_accepted(self, columns: SourceColumns, base: int, ok_rows, sx: np.ndarray, sy: np.ndarray,
+                       dates: List[str], ends: List[Optional[str]], known_list: List[int], cats: List[Category],
+                       weights: np.ndarray, monitor: Monitor) -> None:
+        """Transform the accepted rows, set aside those outside the region, keep the others' values."""
         monitor.check()
-        monitor.set(60.0)
         # Coordinates: transform all at once, then check they fall where they should.
-        sx = np.asarray(xs, dtype=float)
-        sy = np.asarray(ys, dtype=float)
-        del xs, ys
         tx, ty, inside = _transform_and_check(sx, sy, self.source_crs, self.target_crs)
+        ok_rows = np.asarray(ok_rows, dtype=np.int64)
         for k in np.flatnonzero(~inside).tolist():
-            self.outside.append((ok_rows[k], float(sx[k]), float(sy[k])))
-        keep = inside.tolist()
-        self.rows.append(np.asarray(ok_rows, dtype=np.int64)[inside])
-        self.tx.append(tx[inside])
-        self.ty.append(ty[inside])
-        self.weights.append(np.asarray(weights, dtype=float)[inside])
+            self.outside.append((int(ok_rows[k]), float(sx[k]), float(sy[k])))
+        if self.study_area is not None and inside.any():
+            in_area = self.study_area.contains(tx, ty)
+            away = inside & ~in_area
+            if away.any():
+                self.area_out_x.append(tx[away])
+                self.area_out_y.append(ty[away])
+                self.rejected.extend(Rejection(row, R_OUTSIDE_AREA) for row in ok_rows[away].tolist())
+                inside = inside & in_area
+        all_inside = bool(inside.all())
+        if not all_inside:
+            pick = np.flatnonzero(inside).tolist()
+            ok_rows, tx, ty, weights = ok_rows[inside], tx[inside], ty[inside], weights[inside]
+            dates, ends, known_list, cats = ([values[k] for k in pick] for values in (dates, ends, known_list, cats))
+        self.rows.append(ok_rows)
+        self.tx.append(tx)
+        self.ty.append(ty)
+        self.weights.append(weights)
         monitor.set(75.0)
 
         # Identity: source id when there is one, else the incident's content.
         source = self.source
-        sid_col, desc_col = columns.source_id, columns.description
-        has_address = any(c is not None for c in (columns.street, columns.house_number, columns.postcode))
+        idx = (ok_rows - base - 1).tolist()
+        whole = len(idx) == len(columns)  # every row of the chunk (idx is 0..n-1)
+
+        def pick(column):
+            return column if whole else [column[i] for i in idx]
+
+        if columns.source_id is not None:
+            sids = [(s.strip() or None) if s.__class__ is str else _source_id(s) for s in pick(columns.source_id)]
+        else:
+            sids = [None] * len(idx)
+        desc_col = columns.description
+        self.descs.extend([None if d is None or is_blank(d) else str(d) for d in pick(desc_col)]
+                          if desc_col is not None else [None] * len(idx))
+        if any(c is not None for c in (columns.street, columns.house_number, columns.postcode)):
+            self.addresses.extend(_address(*(c[i] if c is not None else None for c in (
+                columns.street, columns.house_number, columns.postcode))) for i in idx)
+        else:
+            self.addresses.extend([None] * len(idx))
         sha1 = hashlib.sha1
-        txl, tyl = tx.tolist(), ty.tolist()
-        for k, row in enumerate(ok_rows):
-            if not keep[k]:
-                continue
-            i = row - base - 1
-            sid = sid_col[i] if sid_col is not None else None
-            if sid is not None:
-                sid = sid.strip() if sid.__class__ is str else (None if is_blank(sid) else str(sid).strip())
-                sid = sid or None  # blank
-            self.ids.append(sid)
-            desc = desc_col[i] if desc_col is not None else None
-            self.descs.append(None if desc is None or is_blank(desc) else str(desc))
-            self.addresses.append(_address(*(c[i] if c is not None else None for c in (
-                columns.street, columns.house_number, columns.postcode))) if has_address else None)
-            if sid is not None:
-                basis = f"{source}|id|{sid}"
-            else:
-                basis = f"{source}|{dates[k]}|{cats[k].code}|{txl[k]:.2f}|{tyl[k]:.2f}|{weights[k]:g}"
-                if ends[k] is not None:
-                    basis += f"|end|{ends[k]}"
-            self.keys.append(sha1(basis.encode("utf-8")).hexdigest())
-            self.dates.append(dates[k])
-            self.ends.append(ends[k])
-            self.known.append(known_list[k])
-            self.cats.append(cats[k])
+        if None not in sids:
+            prefix = f"{source}|id|"
+            keys = [sha1((prefix + sid).encode("utf-8")).hexdigest() for sid in sids]
+        else:
+            txl, tyl, wl = tx.tolist(), ty.tolist(), weights.tolist()
+            keys = []
+            for k, sid in enumerate(sids):
+                if sid is not None:
+                    basis = f"{source}|id|{sid}"
+                else:
+                    basis = f"{source}|{dates[k]}|{cats[k].code}|{txl[k]:.2f}|{tyl[k]:.2f}|{wl[k]:g}"
+                    if ends[k] is not None:
+                        basis += f"|end|{ends[k]}"
+                keys.append(sha1(basis.encode("utf-8")).hexdigest())
+        self.ids.extend(sids)
+        self.keys.extend(keys)
+        self.dates.extend(dates)
+        self.ends.extend(ends)
+        self.known.extend(known_list)
+        self.cats.extend(cats)
         monitor.set(90.0)
 
     def finish(self, monitor: Optional[Monitor] = None) -> ValidatedRows:
@@ -480,7 +595,7 @@ class RowValidator:
         weights = np.concatenate(self.weights) if self.weights else np.zeros(0)
         if self.outside:
             src = CRS.from_user_input(self.source_crs)
-            reference = _reference(tx, ty)
+            reference = _reference(np.concatenate([tx, *self.area_out_x]), np.concatenate([ty, *self.area_out_y]))
             for row, x, y in self.outside:
                 template = _diagnose(x, y, src, self.target_crs, reference)
                 rejected.append(Rejection(row, template, {"x": _fmt(_num(x)), "y": _fmt(_num(y))}))
@@ -513,6 +628,51 @@ class RowValidator:
         return result
 
 
+@dataclass
+class _FastRows:
+    """What :meth:`RowValidator._fast` decided for a chunk: ``accepted`` rows and their values."""
+
+    base: int  # rows before the chunk
+    accepted: np.ndarray
+    iso: np.ndarray
+    known: np.ndarray
+    end_iso: Optional[np.ndarray]
+    code: np.ndarray  # index into ``cats`` per row
+    cats: List[Optional[Category]]
+    weight: np.ndarray
+
+
+def _merge(fast: _FastRows, slow, all_x: np.ndarray, all_y: np.ndarray):
+    """The fast path's and the per-row path's accepted rows of one chunk together, in row order."""
+    s_rows, s_x, s_y, s_dates, s_ends, s_known, s_cats, s_weights = slow
+    at = np.flatnonzero(fast.accepted)
+    base_rows = fast.base + 1 + at.astype(np.int64)
+    f_dates = fast.iso[at].tolist()
+    f_ends = fast.end_iso[at].tolist() if fast.end_iso is not None else [None] * len(at)
+    f_ends = [e or None for e in f_ends]
+    f_known = fast.known[at].astype(np.int64).tolist()
+    cats = fast.cats
+    f_cats = [cats[c] for c in fast.code[at].tolist()]
+    rows = np.concatenate([base_rows, np.asarray(s_rows, dtype=np.int64)])
+    x = np.concatenate([all_x[at], np.asarray(s_x, dtype=float)])
+    y = np.concatenate([all_y[at], np.asarray(s_y, dtype=float)])
+    weights = np.concatenate([fast.weight[at], np.asarray(s_weights, dtype=float)])
+    dates, ends, known, cat_list = f_dates + s_dates, f_ends + s_ends, f_known + s_known, f_cats + s_cats
+    if s_rows:
+        order = np.argsort(rows, kind="stable")
+        rows, x, y, weights = rows[order], x[order], y[order], weights[order]
+        pick = order.tolist()
+        dates, ends, known, cat_list = ([values[k] for k in pick] for values in (dates, ends, known, cat_list))
+    return rows, x, y, dates, ends, known, cat_list, weights
+
+
+def _source_id(sid) -> Optional[str]:
+    if sid is None:
+        return None
+    sid = sid.strip() if sid.__class__ is str else (None if is_blank(sid) else str(sid).strip())
+    return sid or None  # blank
+
+
 _VARIANT = "89ab89ab89ab89ab"
 
 
@@ -520,6 +680,26 @@ def uuid_from_key(digest: str) -> str:
     """A version-5 uuid string from a SHA-1 hex digest (what ``uuid.UUID(hex=..., version=5)`` gives)."""
     return (f"{digest[:8]}-{digest[8:12]}-5{digest[13:16]}-{_VARIANT[int(digest[16], 16)]}{digest[17:20]}-"
             f"{digest[20:32]}")
+
+
+_HEX_VALUE = np.zeros(256, dtype=np.uint8)
+_HEX_VALUE[np.frombuffer(b"0123456789abcdef", dtype=np.uint8)] = np.arange(16, dtype=np.uint8)
+
+
+def uuids_from_keys(keys: np.ndarray) -> List[str]:
+    """:func:`uuid_from_key` of an array of SHA-1 hex digests (dtype S40), all at once."""
+    n = len(keys)
+    digest = np.ascontiguousarray(keys, dtype="S40").view(np.uint8).reshape(n, 40).astype(np.uint32)
+    out = np.empty((n, 36), dtype=np.uint32)
+    out[:, 0:8] = digest[:, 0:8]
+    out[:, 9:13] = digest[:, 8:12]
+    out[:, 15:18] = digest[:, 13:16]
+    out[:, 19] = np.frombuffer(_VARIANT.encode(), dtype=np.uint8)[_HEX_VALUE[digest[:, 16]]]
+    out[:, 20:23] = digest[:, 17:20]
+    out[:, 24:36] = digest[:, 20:32]
+    out[:, [8, 13, 18, 23]] = ord("-")
+    out[:, 14] = ord("5")
+    return out.view("U36").reshape(n).tolist()
 
 
 _uuid_from_sha1 = uuid_from_key  # the name the tests know
@@ -559,14 +739,41 @@ def _transform_and_check(x: np.ndarray, y: np.ndarray, source_crs: str, target_c
     if len(x) == 0:
         return x, y, np.ones(0, dtype=bool)
     with np.errstate(all="ignore"):
-        tx, ty = _transform(_transformer(source_crs, target_crs), x, y)
+        to_target = _transformer(source_crs, target_crs)
+        if to_target.definition.startswith("proj=noop"):  # the same CRS: PROJ would return x, y
+            tx, ty = x.copy(), y.copy()
+        else:
+            tx, ty = _transform(to_target, x, y)
+        tx = np.asarray(tx, dtype=float)
+        ty = np.asarray(ty, dtype=float)
+        finite = np.isfinite(tx) & np.isfinite(ty)
+        if len(x) >= 1000 and _box_in_region(x, y, source_crs):
+            return tx, ty, finite
         lon, lat = _transform(_transformer(source_crs, "EPSG:4326"), x, y)
-    tx = np.asarray(tx, dtype=float)
-    ty = np.asarray(ty, dtype=float)
     lon = np.asarray(lon, dtype=float)
     lat = np.asarray(lat, dtype=float)
-    inside = np.isfinite(tx) & np.isfinite(ty) & _region_check(lon, lat)
+    inside = finite & _region_check(lon, lat)
     return tx, ty, inside
+
+
+def _box_in_region(x: np.ndarray, y: np.ndarray, source_crs: str) -> bool:
+    """Whether the bounding box of the points lies well inside NL/BE (then every point does).
+
+    The box's outline, 200 points a side, must fall inside the region shrunk by 0.05 degrees
+    (5 km): a continuous map takes the inside of the outline inside, and 5 km is far more than
+    a projection bends between two outline points. Saves transforming a million points twice.
+    """
+    x0, x1, y0, y1 = float(np.min(x)), float(np.max(x)), float(np.min(y)), float(np.max(y))
+    if not all(np.isfinite(v) for v in (x0, x1, y0, y1)):
+        return False
+    t = np.linspace(0.0, 1.0, 200)
+    bx = np.concatenate([x0 + (x1 - x0) * t, np.full(200, x1), x1 - (x1 - x0) * t, np.full(200, x0)])
+    by = np.concatenate([np.full(200, y0), y0 + (y1 - y0) * t, np.full(200, y1), y1 - (y1 - y0) * t])
+    lon, lat = _transform(_transformer(source_crs, "EPSG:4326"), bx, by)
+    lon_min, lat_min, lon_max, lat_max = REGION_LONLAT
+    margin = 0.05
+    return bool(np.all(np.isfinite(lon)) and np.all(np.isfinite(lat)) and np.all(lon >= lon_min + margin) and
+                np.all(lon <= lon_max - margin) and np.all(lat >= lat_min + margin) and np.all(lat <= lat_max - margin))
 
 
 def _reference(x: np.ndarray, y: np.ndarray) -> Optional[Tuple[float, float, float]]:

@@ -177,6 +177,9 @@ def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or str(value).strip() == ""
 
 
+_TEXT_TYPES = {str, type(None)}
+
+
 def parse_numbers(values) -> np.ndarray:
     """:func:`parse_number` over a whole column at once: floats, NaN where blank or unreadable.
 
@@ -188,11 +191,13 @@ def parse_numbers(values) -> np.ndarray:
     if n == 0:
         return np.zeros(0)
     try:
-        if all(v is None or v.__class__ is str for v in values):
-            # what the np.char lines below do, per cell in Python: 10x faster than np.char for text
-            # (numpy drops trailing NULs from a str array before np.char sees them: rstrip("\0"))
-            text = np.array(["nan" if v is None else (v.rstrip("\0").strip().replace(",", ".") or "nan")
-                             for v in values], dtype=str)
+        if set(map(type, values)) <= _TEXT_TYPES:
+            # numpy drops trailing NULs and reads surrounding spaces itself; the decimal comma
+            # becomes a point in the array's code points (what str.replace would do, 10x faster)
+            text = np.array([v if v is not None else "nan" for v in values], dtype=str)
+            if text.dtype.itemsize:
+                codes = text.view(np.uint32)
+                codes[codes == 44] = 46
         else:
             text = np.array(["nan" if v is None else v for v in values], dtype=str)
             text = np.char.replace(np.char.strip(text), ",", ".")

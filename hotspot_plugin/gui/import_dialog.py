@@ -23,6 +23,7 @@ from qgis.core import (
 from qgis.gui import QgsFileWidget, QgsProjectionSelectionWidget
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -106,6 +107,13 @@ class ImportDialog(TaskDialogMixin, QDialog):
         form.addRow(tr("Safety GeoPackage"), self.gpkg)
         form.addRow(tr("Encoding (CSV)"), self.encoding)
         form.addRow(tr("CRS of the x/y columns (empty: guessed)"), self.crs)
+        self.keep_outside = QCheckBox(tr("Also import incidents outside the study area (the buurten/wijken in the "
+                                         "GeoPackage)"))
+        self.keep_outside.setToolTip(tr("When the GeoPackage holds areas (buurten/wijken), an incident inside the "
+                                        "Netherlands or Belgium but outside all of them is rejected as outside the "
+                                        "study area. Tick this to import such incidents anyway. Without areas every "
+                                        "incident in NL/BE is imported."))
+        form.addRow("", self.keep_outside)
         layout.addLayout(form)
         box = QGroupBox(tr("Columns (guessed from their names: change where needed)"))
         grid = QGridLayout(box)
@@ -218,7 +226,7 @@ class ImportDialog(TaskDialogMixin, QDialog):
     def parameters(self) -> dict:
         params = {"INPUT": self.file.filePath(), "GPKG": self.gpkg.filePath(),
                   "ENCODING": self.encoding.currentText(), "CATEGORY_MAP": self.category_map(),
-                  "REJECTED": "TEMPORARY_OUTPUT"}
+                  "KEEP_OUTSIDE_AREAS": self.keep_outside.isChecked(), "REJECTED": "TEMPORARY_OUTPUT"}
         for role, column in self.mapping().items():
             if column:
                 params[ROLE_PARAMS[role]] = column

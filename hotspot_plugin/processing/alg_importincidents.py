@@ -16,6 +16,7 @@ from qgis.core import (
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -60,6 +61,7 @@ class ImportIncidentsAlgorithm(HotspotAlgorithm):
     SOURCE_NAME = "SOURCE_NAME"
     ENCODING = "ENCODING"
     CATEGORY_MAP = "CATEGORY_MAP"
+    KEEP_OUTSIDE_AREAS = "KEEP_OUTSIDE_AREAS"
     REJECTED = "REJECTED"
 
     #: role -> parameter name of its column
@@ -108,6 +110,13 @@ class ImportIncidentsAlgorithm(HotspotAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.CATEGORY_MAP, tr("Map category labels to codes first, such as Zwerfvuil=M.4; Graffiti=M.6 "
                                   "(kept in the GeoPackage's category aliases)"), optional=True, multiLine=True))
+        keep = QgsProcessingParameterBoolean(
+            self.KEEP_OUTSIDE_AREAS, tr("Also import incidents outside the study area (the buurten/wijken in the "
+                                        "GeoPackage)"), defaultValue=False, optional=True)
+        keep.setHelp(tr("When the GeoPackage holds areas (buurten/wijken), an incident inside the Netherlands or "
+                        "Belgium but outside all of them is rejected as outside the study area. Tick this to "
+                        "import such incidents anyway. Without areas every incident in NL/BE is imported."))
+        self.addParameter(keep)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.REJECTED, tr("Rejected rows"), ProcessingSourceType.Vector,
             createByDefault=True, optional=True))
@@ -139,7 +148,9 @@ class ImportIncidentsAlgorithm(HotspotAlgorithm):
             parameters, context, given)
         report = import_incidents(given.source, gpkg_path, mapping, source_crs, source_name, self.monitor(feedback),
                                   given.layer, csv_path=given.csv_path, encoding=given.encoding,
-                                  aliases=given.aliases)
+                                  aliases=given.aliases,
+                                  keep_outside_areas=self.parameterAsBoolean(parameters, self.KEEP_OUTSIDE_AREAS,
+                                                                             context))
         if report.encoding:
             self.info(feedback, tr("The CSV file was read as {encoding}.").format(encoding=report.encoding))
         if report.added_schema:

@@ -10,10 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
+from pyproj import CRS, Transformer
+from shapely.ops import transform as shapely_transform
+
 from ..core import schema
 from ..core.area_import import AreaRows, Skip, plan_upsert
-from ..core.gpkg_blob import geometry_blob
+from ..core.gpkg_blob import decode, geometry_blob
 from ..core.progress import Monitor, ensure
+from ..core.study_area import StudyArea, study_area_of
 from . import gpkg
 
 _COLUMNS = ("name", "level", "parent_code", "inhabitants", "dwellings", "year")
@@ -43,6 +47,23 @@ def stored_areas(con, level: str) -> Dict[str, List[Tuple[int, Optional[int]]]]:
         if code is not None:
             out.setdefault(str(code).strip(), []).append((int(fid), None if y is None else int(y)))
     return out
+
+
+def study_area(con, target_crs: str) -> Optional[StudyArea]:
+    """The union of the areas layer's features (the buurten/wijken) in *target_crs* (that of the
+    incidents, as :func:`gpkg.crs_wkt` gives it), or None when the layer holds none."""
+    names = {row[0] for row in con.execute("SELECT table_name FROM gpkg_contents")}
+    if schema.AREAS not in names:
+        return None
+    geoms = [g for g in (decode(blob) for (blob,) in con.execute(f'SELECT geom FROM "{schema.AREAS}"'))
+             if g is not None]
+    if not geoms:
+        return None
+    own = gpkg.crs_wkt(con, schema.AREAS)
+    if own != target_crs:
+        transformer = Transformer.from_crs(CRS.from_user_input(own), CRS.from_user_input(target_crs), always_xy=True)
+        geoms = [shapely_transform(transformer.transform, g) for g in geoms]
+    return study_area_of(geoms)
 
 
 def srs_id(path: str) -> int:

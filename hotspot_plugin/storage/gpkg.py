@@ -515,7 +515,7 @@ BULK_INDEX_REBUILD = 20_000
 
 def bulk_insert_points(con: sqlite3.Connection, table: str, columns: Sequence[str], rows,
                        x: Sequence[float], y: Sequence[float], monitor: Optional[Monitor] = None,
-                       count: Optional[int] = None) -> None:
+                       count: Optional[int] = None, with_fid: bool = False) -> None:
     """Insert many point features fast; call inside :func:`transaction`.
 
     GDAL's per-row triggers (rtree maintenance, feature count) cost more than the insert
@@ -526,6 +526,8 @@ def bulk_insert_points(con: sqlite3.Connection, table: str, columns: Sequence[st
     the table as it was. ``rows`` holds the values of ``columns`` (which must not include fid),
     or is a function ``rows(start, end)`` giving the value tuples of rows start..end-1 (then
     *count* says how many there are), so that a million rows never exist as tuples at once.
+    With *with_fid* that function is ``rows(start, end, fid of start)`` and its tuples begin
+    with the fid (no tuple is built twice).
     """
     triggers = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
                            (table,)).fetchall()
@@ -544,7 +546,7 @@ def bulk_insert_points(con: sqlite3.Connection, table: str, columns: Sequence[st
     chunk = 50_000
     for start in range(0, n, chunk):
         end = min(n, start + chunk)
-        insert_rows(con, table, ("fid", *columns),
+        insert_rows(con, table, ("fid", *columns), chunk_of(start, end, first + start) if with_fid else
                     ((first + k, *values) for k, values in enumerate(chunk_of(start, end), start)))
         monitor.set(90.0 * end / n)
         monitor.check()

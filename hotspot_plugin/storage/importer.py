@@ -5,6 +5,7 @@ import itertools
 import os
 import uuid
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -27,12 +28,12 @@ from ..core.incident_import import (
     ValidatedRows,
     require_columns,
     summarise_rejections,
-    uuid_from_key,
+    uuids_from_keys,
     validate_rows,
 )
 from ..core.progress import Monitor, ensure
 from ..paths import plugin_version
-from . import gpkg
+from . import areas, gpkg
 from .fastread import read_ogr_columns
 
 
@@ -194,14 +195,18 @@ def _plain(value):
 
 def import_incidents(source, gpkg_path: str, mapping: FieldMapping, source_crs: str, source_name: str,
                      monitor: Optional[Monitor] = None, layer=None, csv_path: str = "", encoding: str = "auto",
-                     aliases: Sequence[Tuple[str, str]] = ()) -> ImportReport:
+                     aliases: Sequence[Tuple[str, str]] = (), keep_outside_areas: bool = False,
+                     fast: bool = True) -> ImportReport:
     """Validate every row of *source* (or of the CSV file *csv_path*) and add the good ones to
     the GeoPackage in one transaction.
 
     Rows already imported earlier (same dedup key) are reported, not added again; that check
     runs inside the write transaction, so two imports of one file at the same time add it
     once. When nothing can be added, the GeoPackage is not touched at all (no import batch
-    either). *aliases* (label, code) are first added to the category_aliases table.
+    either). *aliases* (label, code) are first added to the category_aliases table. When the
+    GeoPackage holds areas (buurten/wijken), a point inside NL/BE but outside their union is
+    rejected as outside the study area, unless *keep_outside_areas*. *fast* False checks every
+    row by the per-row checks alone (the oracle of the tests; same result, slower).
     """
     monitor = ensure(monitor)
     gpkg.check_safety_gpkg(gpkg_path)
@@ -219,9 +224,10 @@ def import_incidents(source, gpkg_path: str, mapping: FieldMapping, source_crs: 
         lookup = build_lookup(categories, gpkg.read_aliases(con))
         target_crs = gpkg.crs_wkt(con, schema.INCIDENTS)
         sid = gpkg.srs_id(con, schema.INCIDENTS)
+        area = None if keep_outside_areas else areas.study_area(con, target_crs)
         used_encoding = ""
         if csv_path:
-            validator = RowValidator(lookup, source_crs, target_crs, source_name)
+            validator = RowValidator(lookup, source_crs, target_crs, source_name, fast=fast, study_area=area)
             count, used_encoding = validate_csv(csv_path, mapping, validator, encoding, monitor.sub(0, 65))
             if count == 0:
                 raise InputError(N_("The input has no rows: there is nothing to import."))
@@ -232,7 +238,8 @@ def import_incidents(source, gpkg_path: str, mapping: FieldMapping, source_crs: 
             columns, fids = read_source(source, mapping, monitor.sub(0, 30), layer)
             if len(columns) == 0:
                 raise InputError(N_("The input has no rows: there is nothing to import."))
-            rows = validate_rows(columns, lookup, source_crs, target_crs, source_name, monitor=monitor.sub(30, 70))
+            rows = validate_rows(columns, lookup, source_crs, target_crs, source_name, monitor=monitor.sub(30, 70),
+                                 fast=fast, study_area=area)
             del columns
         batch_id = uuid.uuid4().hex[:12]
         report = ImportReport(batch_id, len(fids), 0, 0, [], fids, dict(rows.unmapped), encoding=used_encoding,
@@ -278,19 +285,21 @@ def _write(con, rows: ValidatedRows, sid: int, batch_id: str, report: ImportRepo
             "source", "source_id", "description", "address", "import_batch", "dedup_key")
     n = rows.accepted_count
     lists = (rows.occurred_at, rows.occurred_end, rows.time_known, rows.category, rows.safety_field,
-             rows.weight.tolist(), rows.source_id, rows.description, rows.address)
+             rows.weight.tolist(), rows.source_id, rows.description, rows.address, rows.dedup_key)
 
-    def values(start: int, stop: int):
+    def values(start: int, stop: int, first_fid: int):
+        """(fid, *cols) of the rows start..stop-1 in key order."""
         idx = order[start:stop]
         pick = idx.tolist()
-        picked = [[values_[k] for k in pick] for values_ in lists]
-        keys = [rows.dedup_key[k] for k in pick]
+        take = itemgetter(*pick) if len(pick) > 1 else (lambda values_: [values_[pick[0]]])
+        picked = [take(values_) for values_ in lists]
         same = itertools.repeat
-        return zip(point_blobs(rows.x[idx], rows.y[idx], sid), [uuid_from_key(k) for k in keys], *picked[:6],
-                   same(source_name), *picked[6:], same(batch_id), keys)
+        return zip(range(first_fid, first_fid + len(pick)), point_blobs(rows.x[idx], rows.y[idx], sid),
+                   uuids_from_keys(np.array(picked[9], dtype="S40")), *picked[:6], same(source_name), *picked[6:9],
+                   same(batch_id), picked[9])
 
     gpkg.bulk_insert_points(con, schema.INCIDENTS, cols, values, rows.x[order], rows.y[order], monitor.sub(0, 95),
-                            count=n)
+                            count=n, with_fid=True)
     gpkg.insert_rows(con, schema.IMPORT_BATCHES,
                      ("batch_id", "imported_at", "source_name", "source", "rows_read", "rows_imported",
                       "rows_duplicate", "rows_rejected", "plugin_version"),

@@ -277,3 +277,19 @@ def test_validation_in_chunks_is_validation_at_once():
     assert [(r.row, r.render()) for r in whole.rejected] == [
         (4, "x and y seem swapped (x=443000, y=152000)"), (8, "Same incident as row 2 of this file"),
         (10, "No date"), (11, "Same incident as row 1 of this file")]
+
+
+def test_region_check_by_bounding_box_equals_point_by_point():
+    """A large chunk well inside NL/BE skips the per-point lon/lat transform; the verdict is the
+    same as transforming every point (the oracle: pyproj point by point and the region box)."""
+    from hotspot_plugin.core.incident_import import REGION_LONLAT, _transform_and_check
+
+    rng = np.random.default_rng(5)
+    x = rng.uniform(150_000, 156_000, 2000)
+    y = rng.uniform(440_000, 446_000, 2000)
+    to_lonlat = Transformer.from_crs("EPSG:28992", "EPSG:4326", always_xy=True)
+    lon_min, lat_min, lon_max, lat_max = REGION_LONLAT
+    for xs, ys in ((x, y), (np.append(x, 400_000), np.append(y, 100_000))):  # the second: one far away
+        expected = [lon_min <= lo <= lon_max and lat_min <= la <= lat_max
+                    for lo, la in (to_lonlat.transform(a, b) for a, b in zip(xs, ys))]
+        assert _transform_and_check(xs, ys, "EPSG:28992", "EPSG:28992")[2].tolist() == expected
