@@ -47,10 +47,11 @@ from ..core.band_edges import edges_text
 from ..core.errors import HotspotError
 from ..core.numbers import format_number
 from ..i18n import dutch, tr
+from ..report.advice.text import long_date
 from ..settings import Settings
 from ..storage import gpkg
 from ..storage import letters as letter_store
-from .tasks import RecordingFeedback, TaskDialogMixin
+from .tasks import RecordingFeedback, TaskDialogMixin, available_height, grow_to_fit
 
 #: QgsSettings keys of the last near-repeat result (prefills the warning-letters dialog).
 LAST_DISTANCE_KEY = "hotspot/nearrepeat/last_distance"
@@ -340,10 +341,13 @@ class NearRepeatDialog(_AlgorithmDialog):
         extra.addWidget(QLabel(tr("Seed")))
         extra.addWidget(self.seed, 1)
         form.addRow(tr("Permutations"), extra)
-        self.layout_.addLayout(form)
-        self.layout_.addLayout(self._button_row())
-        self.layout_.addWidget(self.status)
-
+        # Side by side, so that it fits a 1280 x 800 screen: the input and the conclusion on the
+        # left, the chart and its button on the right.
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addLayout(self._button_row())
+        left.addWidget(self.status)
         box = QGroupBox(tr("Result"))
         result = QVBoxLayout(box)
         self.conclusion = QLabel(tr("Choose the data and press Run."))
@@ -355,24 +359,30 @@ class NearRepeatDialog(_AlgorithmDialog):
         self.conclusion.setFont(font)
         self.details = QLabel()
         self.details.setWordWrap(True)
+        result.addWidget(self.conclusion)
+        result.addWidget(self.details)
+        result.addStretch(1)
+        left.addWidget(box, 1)
+        columns.addLayout(left, 5)
+        chart_box = QGroupBox(tr("Knox table"))
+        right = QVBoxLayout(chart_box)
         self.chart = QLabel()
         self.chart.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.chart.setMinimumHeight(360)
+        self.chart.setMinimumSize(420, 360)
         self.chart.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.add_table_button = QPushButton(tr("Add the Knox table to the project"))
         self.add_table_button.setEnabled(False)
         self.add_table_button.clicked.connect(self.add_table)
-        result.addWidget(self.conclusion)
-        result.addWidget(self.details)
-        result.addWidget(self.chart, 1)
+        right.addWidget(self.chart, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.add_table_button)
-        result.addLayout(buttons)
-        self.layout_.addWidget(box, 1)
+        right.addLayout(buttons)
+        columns.addWidget(chart_box, 6)
+        self.layout_.addLayout(columns, 1)
         self.category.currentIndexChanged.connect(lambda _i: self.category_changed())
         self._init_gpkg()
-        self.resize(820, 860)
+        self.resize(1180, min(620, available_height(self)))
 
     def category_changed(self) -> None:
         path = self.gpkg_path()
@@ -437,6 +447,7 @@ class NearRepeatDialog(_AlgorithmDialog):
         store.setValue(LAST_DISTANCE_KEY, "" if distance is None else float(distance))
         store.setValue(LAST_DAYS_KEY, "" if days is None else float(days))
         store.setValue(LAST_RUN_KEY, dt.date.today().isoformat())
+        grow_to_fit(self)
 
     def closed(self) -> None:
         self.table_layer = None
@@ -483,8 +494,8 @@ class WarningLettersDialog(_AlgorithmDialog):
         self.now = QDateEdit(QDate.currentDate())
         self.now.setCalendarPopup(True)
         self.now.setDisplayFormat("dd-MM-yyyy" if dutch() else "yyyy-MM-dd")
-        self.now.setFixedWidth(140)
-        form.addRow(tr("Reference date"), self.now)
+        self.now_note = QLabel()
+        form.addRow(tr("Reference date"), _with_note(self.now, self.now_note))
         self.window = QSpinBox()
         self.window.setRange(1, 365)
         self.window.setValue(14)
@@ -525,7 +536,10 @@ class WarningLettersDialog(_AlgorithmDialog):
         self.layout_.addWidget(self.result)
         self.layout_.addStretch(1)
         self._prefill_distance()
+        self._csv_auto = ""  # the CSV path this dialog chose (it follows the reference date)
         self.gpkg_widget.fileChanged.connect(self._default_csv)
+        self.now.dateChanged.connect(lambda _d: self._default_csv(self.gpkg_path()))
+        self.category.currentIndexChanged.connect(lambda _i: self.category_changed())
         self._init_gpkg()
         self._default_csv(self.gpkg_path())
         self.resize(720, self.sizeHint().height())
@@ -534,17 +548,36 @@ class WarningLettersDialog(_AlgorithmDialog):
         distance, _days, when = last_near_repeat()
         if distance is not None and distance > 0:
             self.distance.setValue(distance)
-            self.distance_note.setText(tr("from the near-repeat analysis of {date}").format(date=when))
+            day = QDate.fromString(when[:10], "yyyy-MM-dd")
+            shown = long_date(day.toPyDate()) if day.isValid() else when
+            self.distance_note.setText(tr("from the near-repeat analysis of {date}").format(date=shown))
         else:
             self.distance.setValue(200)
             self.distance_note.setText(tr("default value"))
             self.distance_note.setToolTip(tr("Run the near-repeat analysis to base the distance on your own "
                                              "data."))
 
+    def category_changed(self) -> None:
+        """The reference date starts at the last incident of the category: the data may end before today."""
+        path = self.gpkg_path()
+        try:
+            _first, last = read_date_range(path, self.category_code()) if path and Path(path).exists() \
+                else (None, None)
+        except HotspotError:
+            last = None
+        if last is not None:
+            self.now.setDate(last)
+            self.now_note.setText(tr("the date of the last incident"))
+        else:
+            self.now_note.setText("")
+
     def _default_csv(self, path: str) -> None:
-        if path and not self.csv_widget.filePath():
-            name = tr("warning_letters_{date}.csv").format(date=QDate.currentDate().toString("yyyy-MM-dd"))
-            self.csv_widget.setFilePath(str(Path(path).with_name(name)))
+        """warning_letters_<reference date>.csv beside the GeoPackage, unless the user chose a file."""
+        current = self.csv_widget.filePath().strip()
+        if path and (not current or current == self._csv_auto):
+            name = tr("warning_letters_{date}.csv").format(date=self.now.date().toString("yyyy-MM-dd"))
+            self._csv_auto = str(Path(path).with_name(name))
+            self.csv_widget.setFilePath(self._csv_auto)
 
     def parameters(self) -> Optional[dict]:
         layer = self.addresses.currentLayer()
@@ -552,7 +585,7 @@ class WarningLettersDialog(_AlgorithmDialog):
             self.show_error(tr("Choose the address layer (a point layer with addresses, such as BAG "
                                "verblijfsobjecten). Add it to the project first."))
             return None
-        self.csv_path = self.csv_widget.filePath().strip()
+        self.csv_path = free_path(self.csv_widget.filePath().strip())
         params = {
             "INCIDENTS": gpkg.layer_uri(self.gpkg_path(), "incidents"),
             "FILTER": incident_filter(self.category_code()),
@@ -580,20 +613,45 @@ class WarningLettersDialog(_AlgorithmDialog):
         lines = [tr("{n} addresses within {distance} m of {k} incident(s); {excluded} left out because of a "
                     "recent letter.").format(n=n, distance=distance, k=results.get("INCIDENTS_IN_WINDOW"),
                                              excluded=results.get("EXCLUDED"))]
+        note = results.get("NOTE") or ""
+        if note:
+            lines.append(note)
         if layer is not None:
-            layer.setName(tr("Warning letters {date}").format(date=self.now.date().toString("yyyy-MM-dd")))
-            QgsProject.instance().addMapLayer(layer)
+            layer.setName(tr("Warning letters {date}").format(
+                date=self.now.date().toString("dd-MM-yyyy" if dutch() else "yyyy-MM-dd")))
+            project = QgsProject.instance()
+            old = self.output_layer
+            if old is not None and project.mapLayer(old.id()) is old:
+                project.removeMapLayer(old.id())  # one result layer: each run replaces the last
+            project.addMapLayer(layer)
             self.output_layer = layer
             lines.append(tr("The addresses were added to the project as the layer '{name}'.").format(
                 name=layer.name()))
         csv_path = results.get("CSV")
         if csv_path:
             lines.append(tr("Address list for the mail merge: {path}").format(path=csv_path))
+            chosen = self.csv_widget.filePath().strip()
+            if chosen and Path(chosen) != Path(csv_path):
+                lines.append(tr("{path} already existed and was kept.").format(path=chosen))
         if results.get("RECORDED"):
             lines.append(tr("{n} letters were recorded as sent.").format(n=results.get("RECORDED")))
         self.result.setText("\n".join(lines))
+        grow_to_fit(self)
         if self.iface is not None:
-            self.iface.messageBar().pushMessage(tr("Warning letters"), lines[0], Qgis.MessageLevel.Success, 8)
+            self.iface.messageBar().pushMessage(tr("Warning letters"), note or lines[0],
+                                                Qgis.MessageLevel.Warning if note else Qgis.MessageLevel.Success, 8)
+
+
+def free_path(path: str) -> str:
+    """*path*, or when that file exists the first free ``<stem>_2<suffix>``, ``_3``, ...: an
+    address list is never overwritten."""
+    if not path or not Path(path).exists():
+        return path
+    p = Path(path)
+    n = 2
+    while p.with_name(f"{p.stem}_{n}{p.suffix}").exists():
+        n += 1
+    return str(p.with_name(f"{p.stem}_{n}{p.suffix}"))
 
 
 def _show(key: str, make, iface) -> _AlgorithmDialog:

@@ -52,3 +52,30 @@ class TaskDialogMixin:
         self.close_button.setEnabled(not running)
         if running:
             self.progress.setValue(0)
+
+
+#: Pixels kept free below a dialog for the taskbar and the window frame (1280 x 800 screens).
+SCREEN_MARGIN = 80
+
+
+def available_height(widget) -> int:
+    """The height a dialog may take on *widget*'s screen (800 px screens leave about 720)."""
+    from qgis.PyQt.QtWidgets import QApplication
+
+    screen = widget.screen() if hasattr(widget, "screen") else None
+    screen = screen or QApplication.primaryScreen()
+    return max(300, screen.availableGeometry().height() - SCREEN_MARGIN) if screen is not None else 720
+
+
+def grow_to_fit(dialog) -> None:
+    """Grow *dialog* to the height its content asks for (after a result made it longer), never
+    beyond the screen: its rows keep their heights instead of being squashed."""
+    layout = dialog.layout()
+    if layout is not None:
+        layout.activate()
+    width = dialog.width()
+    want = layout.totalHeightForWidth(width) if layout is not None and layout.hasHeightForWidth() else -1
+    want = max(want, dialog.sizeHint().height(), dialog.minimumSizeHint().height())
+    height = min(max(dialog.height(), want), available_height(dialog))
+    if height != dialog.height():
+        dialog.resize(width, height)

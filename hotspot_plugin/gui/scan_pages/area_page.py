@@ -481,11 +481,7 @@ class AreaPage(QWizardPage):
         else:
             self.draw_info.setText("")
         if self.point is not None:
-            self.point_info.setText(
-                tr("around {x}, {y}").format(
-                    x=format_number(self.point.x(), 0, group=True), y=format_number(self.point.y(), 0, group=True)
-                )
-            )
+            self.point_info.setText(point_text(self.point, self.info.crs if self.info is not None else None))
         else:
             self.point_info.setText("")
         self._show_area_on_canvas()
@@ -623,3 +619,11 @@ class AreaPage(QWizardPage):
             if canvas.scene() is not None:
                 canvas.scene().removeItem(self.area_band)
         self.area_band = None
+
+
+def point_text(point: QgsPointXY, crs: Optional[QgsCoordinateReferenceSystem]) -> str:
+    """"X 152848, Y 442962 (Amersfoort / RD New)": whole metres without group separators, which
+    would read as decimals in Dutch ("152.848"), and the CRS they are in."""
+    text = tr("X {x}, Y {y}").format(x=format_number(point.x(), 0), y=format_number(point.y(), 0))
+    name = (crs.description() or crs.authid()) if crs is not None and crs.isValid() else ""
+    return f"{text} ({name})" if name else text
