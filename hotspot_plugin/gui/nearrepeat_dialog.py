@@ -30,15 +30,18 @@ from qgis.PyQt.QtWidgets import (
     QDialog,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from ..compat import LayerFilter
@@ -349,7 +352,15 @@ class NearRepeatDialog(_AlgorithmDialog):
         left.addLayout(self._button_row())
         left.addWidget(self.status)
         box = QGroupBox(tr("Result"))
-        result = QVBoxLayout(box)
+        # The conclusion and its note scroll when long, so they are never squashed.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        result = QVBoxLayout(inner)
+        result.setContentsMargins(0, 0, 0, 0)
+        scroll.setWidget(inner)
+        QVBoxLayout(box).addWidget(scroll)
         self.conclusion = QLabel(tr("Choose the data and press Run."))
         self.conclusion.setWordWrap(True)
         self.conclusion.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -32,12 +32,15 @@ from qgis.PyQt.QtWidgets import (
     QDialog,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from ..core import menu_names as menu
@@ -80,7 +83,17 @@ class SchouwDialog(TaskDialogMixin, QDialog):
         self._folder_touched = False
         self.added_layers: List[QgsVectorLayer] = []
 
-        layout = QVBoxLayout(self)
+        # Everything scrolls on a small screen, so that no row is ever squashed; the dialog grows
+        # to its content after a run (grow_to_fit) up to the screen's height.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.content_scroll = QScrollArea()
+        self.content_scroll.setWidgetResizable(True)
+        self.content_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        self.content_scroll.setWidget(content)
+        outer.addWidget(self.content_scroll)
+        layout = QVBoxLayout(content)
         intro = QLabel(
             tr(
                 "Chooses the points to visit (hotspots, risk objects, open findings), orders them into a "
@@ -172,7 +185,8 @@ class SchouwDialog(TaskDialogMixin, QDialog):
         self.open_pdf_button.clicked.connect(lambda: self._open(self.package_results.get("PDF")))
         self.scan.currentIndexChanged.connect(lambda _i: self._default_folder())
         self.gpkg_widget.fileChanged.connect(self._gpkg_changed)
-        self.resize(640, self.sizeHint().height())
+        self.resize(640, 10)
+        grow_to_fit(self)
 
     # Input ---------------------------------------------------------------------------------------
     def set_gpkg(self, path: str, scan_uuid: str = "") -> None:

@@ -76,6 +76,14 @@ def grow_to_fit(dialog) -> None:
     width = dialog.width()
     want = layout.totalHeightForWidth(width) if layout is not None and layout.hasHeightForWidth() else -1
     want = max(want, dialog.sizeHint().height(), dialog.minimumSizeHint().height())
+    scroll = getattr(dialog, "content_scroll", None)  # a dialog whose content scrolls: the content's height
+    inner = scroll.widget().layout() if scroll is not None and scroll.widget() is not None else None
+    if inner is not None:
+        inner.activate()
+        chrome = dialog.height() - scroll.viewport().height()
+        need = inner.totalHeightForWidth(scroll.viewport().width()) if inner.hasHeightForWidth() \
+            else inner.totalSizeHint().height()
+        want = max(need, inner.totalMinimumSize().height()) + max(chrome, 0)
     height = min(max(dialog.height(), want), available_height(dialog))
     if height != dialog.height():
         dialog.resize(width, height)
