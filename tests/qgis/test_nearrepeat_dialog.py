@@ -158,7 +158,7 @@ def test_letters_dialog_runs_adds_the_layer_and_writes_the_csv(qgis_iface, hotsp
     addresses.setName("BAG verblijfsobjecten")
     QgsProject.instance().addMapLayer(addresses)
     dialog = nd.WarningLettersDialog(qgis_iface)
-    assert dialog.distance.value() == 100 and "2025-03-01" in dialog.distance_note.text()
+    assert dialog.distance.value() == 100 and "1 maart 2025" in dialog.distance_note.text()  # Dutch date (#15)
     dialog.gpkg_widget.setFilePath(str(burglary_gpkg))
     assert dialog.category_code() == "1.1.1"
     dialog.addresses.setLayer(addresses)
