@@ -21,12 +21,14 @@ from qgis.core import (
     QgsSettings,
 )
 from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime
+from qgis.PyQt.QtCore import QDate, QDateTime, QSize, Qt, QTime
 from qgis.PyQt.QtGui import QPixmap
 from qgis.PyQt.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QDoubleSpinBox,
     QFormLayout,
@@ -40,6 +42,9 @@ from qgis.PyQt.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSpinBox,
+    QStyle,
+    QStyleOptionComboBox,
+    QStyleOptionSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -109,13 +114,36 @@ def incident_filter(category: str, first: Optional[QDate] = None, last: Optional
 
 
 def _with_note(spin, note: QLabel) -> QHBoxLayout:
-    """A spin box of a fixed width with a short note beside it."""
-    spin.setFixedWidth(120)
+    """A spin box with a short note beside it (its width is set by fit_widths)."""
     note.setStyleSheet("color: #555555;")
     row = QHBoxLayout()
     row.addWidget(spin)
     row.addWidget(note, 1)
     return row
+
+
+def field_width(field: QAbstractSpinBox, samples: List[str]) -> int:
+    """The width *field* (a spin or date box) needs to show the widest of *samples* in full, from its
+    font: the text and a cursor's room, plus what the style adds (frame, arrows, calendar button)."""
+    metrics = field.fontMetrics()
+    text = QSize(max(metrics.horizontalAdvance(s) for s in samples) + metrics.horizontalAdvance("  "),
+                 metrics.height())
+    if isinstance(field, QDateTimeEdit) and field.calendarPopup():  # drawn as a combo box (as Qt does)
+        combo = QStyleOptionComboBox()
+        combo.initFrom(field)
+        needed = field.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, combo, text, field)
+    else:
+        spin = QStyleOptionSpinBox()
+        field.initStyleOption(spin)
+        needed = field.style().sizeFromContents(QStyle.ContentsType.CT_SpinBox, spin, text, field)
+    return max(needed.width(), field.sizeHint().width())
+
+
+def fit_widths(fields: List[Tuple[QAbstractSpinBox, List[str]]]) -> None:
+    """One width for a column of fields: the widest that one of them needs (so the notes line up)."""
+    width = max(field_width(field, samples) for field, samples in fields)
+    for field, _samples in fields:
+        field.setFixedWidth(width)
 
 
 def last_near_repeat() -> Tuple[Optional[float], Optional[float], str]:
@@ -533,6 +561,9 @@ class WarningLettersDialog(_AlgorithmDialog):
         self.csv_widget.setFilter(tr("CSV files") + " (*.csv)")
         self.csv_widget.setDialogTitle(tr("Save the address list as"))
         form.addRow(tr("Address list (CSV)"), self.csv_widget)
+        fit_widths([(self.now, [QDate(2088, 12, 28).toString(self.now.displayFormat())])]
+                   + [(spin, [spin.prefix() + spin.textFromValue(spin.maximum()) + spin.suffix()])
+                      for spin in (self.window, self.distance, self.exclude)])
         self.layout_.addLayout(form)
         privacy = QLabel(tr("The address list holds personal data: keep it on a protected drive and delete "
                             "it when the letters are sent."))
@@ -548,8 +579,10 @@ class WarningLettersDialog(_AlgorithmDialog):
         self.layout_.addStretch(1)
         self._prefill_distance()
         self._csv_auto = ""  # the CSV path this dialog chose (it follows the reference date)
+        self.last_incident: Optional[QDate] = None  # of the chosen category, shown beside the date
         self.gpkg_widget.fileChanged.connect(self._default_csv)
         self.now.dateChanged.connect(lambda _d: self._default_csv(self.gpkg_path()))
+        self.now.dateChanged.connect(lambda _d: self._update_now_note())
         self.category.currentIndexChanged.connect(lambda _i: self.category_changed())
         self._init_gpkg()
         self._default_csv(self.gpkg_path())
@@ -576,11 +609,21 @@ class WarningLettersDialog(_AlgorithmDialog):
                 else (None, None)
         except HotspotError:
             last = None
+        self.last_incident = last
         if last is not None:
             self.now.setDate(last)
+        self._update_now_note()
+
+    def _update_now_note(self) -> None:
+        """The note beside the reference date: that it is the last incident's date, or (changed by the
+        user) what that date is."""
+        last = self.last_incident
+        if last is None:
+            self.now_note.setText("")
+        elif self.now.date() == last:
             self.now_note.setText(tr("the date of the last incident"))
         else:
-            self.now_note.setText("")
+            self.now_note.setText(tr("the last incident was on {date}").format(date=long_date(last.toPyDate())))
 
     def _default_csv(self, path: str) -> None:
         """warning_letters_<reference date>.csv beside the GeoPackage, unless the user chose a file."""

@@ -168,6 +168,26 @@ def address_layer(around=None):
     return layer
 
 
+def assert_date_shown_in_full(dialog, day: dt.date) -> None:
+    """The reference date's text box is wider than the date's text in its font: the year is not clipped."""
+    from qgis.PyQt.QtWidgets import QApplication, QLineEdit
+    QApplication.processEvents()
+    text = day.strftime("%d-%m-%Y")  # Dutch display, by hand
+    assert dialog.now.text() == text
+    edit = dialog.now.findChild(QLineEdit)
+    needed = edit.fontMetrics().horizontalAdvance(text)
+    assert edit.contentsRect().width() - edit.textMargins().left() - edit.textMargins().right() > needed, \
+        (edit.width(), needed)
+    # the widest date and the widest values of the other fields fit too, and the fields line up
+    widest = edit.fontMetrics().horizontalAdvance("28-08-2088")
+    assert edit.contentsRect().width() > widest
+    assert dialog.window.width() == dialog.distance.width() == dialog.exclude.width() == dialog.now.width()
+    for spin in (dialog.window, dialog.distance, dialog.exclude):
+        spin_edit = spin.findChild(QLineEdit)
+        shown = spin.prefix() + spin.textFromValue(spin.maximum()) + spin.suffix()  # "365 dagen", "5000 m"
+        assert spin_edit.contentsRect().width() > spin_edit.fontMetrics().horizontalAdvance(shown), shown
+
+
 def test_letters_algorithm_defaults_to_the_last_incident(run_alg, burglary_gpkg, nl):  # noqa: F811
     rows = [r for r in burglary_rows() if r[2] == "1.1.1"]
     last = max(r[1] for r in rows)  # by hand from the data: the last burglary
@@ -209,6 +229,15 @@ def test_letters_dialog_reference_date_csv_name_and_one_layer(qgis_iface, hotspo
         assert Path(dialog.csv_widget.filePath()) == expected_csv, dialog.csv_widget.filePath()
         dialog.addresses.setLayer(addresses)
         dialog.show()
+        assert_date_shown_in_full(dialog, last)
+        # the note beside the date follows it: changed, it says which date the last incident was
+        assert dialog.now_note.text() == "de datum van het laatste incident"
+        dialog.now.setDate(QDate(last.year, last.month, last.day).addDays(-3))
+        months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+                  "oktober", "november", "december"]
+        assert dialog.now_note.text() == f"het laatste incident was op {last.day} {months[last.month - 1]} {last.year}"
+        dialog.now.setDate(QDate(last.year, last.month, last.day))
+        assert dialog.now_note.text() == "de datum van het laatste incident"
         assert dialog.run()
         wait_for(dialog)
         assert dialog.last_results is not None, dialog.last_error

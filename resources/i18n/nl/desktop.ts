@@ -64,6 +64,10 @@
             <translation>De GeoPackage heeft nog geen schouwpunten. Kies ze eerst met {step}.</translation>
         </message>
         <message>
+            <source>the last incident was on {date}</source>
+            <translation>het laatste incident was op {date}</translation>
+        </message>
+        <message>
             <source>There are no dated incidents, so no address gets a letter.</source>
             <translation>Er zijn geen incidenten met een datum, dus geen enkel adres krijgt een brief.</translation>
         </message>
