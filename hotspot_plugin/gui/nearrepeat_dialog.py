@@ -7,6 +7,7 @@ result. All analysis lives in the algorithms and the core.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
@@ -394,8 +395,8 @@ class NearRepeatDialog(_AlgorithmDialog):
         self.conclusion.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.conclusion.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
-        font.setBold(True)
         self.conclusion.setFont(font)
+        self.conclusion.setTextFormat(Qt.TextFormat.RichText)
         self.details = QLabel()
         self.details.setWordWrap(True)
         result.addWidget(self.conclusion)
@@ -466,7 +467,9 @@ class NearRepeatDialog(_AlgorithmDialog):
         self.status.setStyleSheet("")
         self.status.setText("")
         note = results.get("NOTE") or ""
-        self.conclusion.setText(results.get("CONCLUSION", "") + ("\n" + note if note else ""))
+        # The conclusion in bold, the note about the stars (a footnote) in the normal weight, smaller.
+        self.conclusion.setText(f"<b>{html.escape(results.get('CONCLUSION', ''))}</b>"
+                                + (f"<br><small>{html.escape(note)}</small>" if note else ""))
         self.details.setText(tr("{n} incidents ({category}, {first} up to and including {last}); {perm} "
                                 "permutations, seed {seed}.").format(
             n=results.get("INCIDENTS"), category=self.category.currentText().split(" (")[0],

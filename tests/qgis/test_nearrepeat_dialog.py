@@ -81,9 +81,10 @@ def test_near_repeat_dialog_runs_and_shows_the_result(qgis_iface, hotspot_provid
     results = dialog.last_results
     assert results is not None, dialog.last_error
     assert results["SEED_USED"] == 5
-    assert dialog.conclusion.text() == results["CONCLUSION"] + "\n" + results["NOTE"]  # what a star means
+    # the conclusion in bold, then what a star means (a footnote, not bold)
+    assert dialog.conclusion.text() == f"<b>{results['CONCLUSION']}</b><br><small>{results['NOTE']}</small>"
     assert "false discovery rate" in results["NOTE"] or "Benjamini-Hochberg" in results["NOTE"]
-    assert dialog.conclusion.text().startswith("Verhoogd risico tot ")  # Dutch, and a pattern was found
+    assert dialog.conclusion.text().startswith("<b>Verhoogd risico tot ")  # Dutch, and a pattern was found
     assert f"tot {results['DISTANCE']:g} m en {results['DAYS']:g} dagen" in dialog.conclusion.text()
     assert dialog.chart.pixmap() is not None and not dialog.chart.pixmap().isNull()
     first = dialog.date_from.date().toPyDate()
