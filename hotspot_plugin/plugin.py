@@ -130,9 +130,24 @@ class HotspotPlugin:
 
     # Actions -------------------------------------------------------------------------------
     def run_algorithm(self, algorithm_id: str, parameters: Optional[dict] = None) -> None:
+        """QGIS's Processing dialog of *algorithm_id* (as processing.execAlgorithmDialog), wide enough for
+        the parameter descriptions on a 1280 x 800 screen."""
         import processing
 
-        processing.execAlgorithmDialog(algorithm_id, parameters or {})
+        from .compat import exec_dialog
+        from .gui.tasks import widen_processing_dialog
+
+        dialog = processing.createAlgorithmDialog(algorithm_id, parameters or {})
+        if dialog is None:
+            return
+        canvas = self.iface.mapCanvas()
+        previous_tool = canvas.mapTool()
+        dialog.show()  # restores the size the user gave it last time
+        widen_processing_dialog(dialog)
+        exec_dialog(dialog)
+        if canvas.mapTool() is not previous_tool and previous_tool is not None:
+            canvas.setMapTool(previous_tool)  # a parameter picked on the map took the tool
+        dialog.close()
 
     def show_heatmap(self) -> None:
         """QGIS's dialog of hotspot:densityheatmap, starting with the incidents (not the active layer)."""

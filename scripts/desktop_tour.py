@@ -77,6 +77,11 @@ def tour():
         wizard.area_page.set_gpkg(gpkg())
     yield 500
     shot("02_scan_area_page")
+    wizard.area_page.set_point(QgsPointXY(152848.4, 442961.6), 250)  # as a click on the map gives it
+    wizard.area_page.refresh()
+    yield 500
+    shot("02b_scan_point")
+    log("point: " + wizard.area_page.point_info.text())
     wizard.area_page.set_drawn(QgsGeometry.fromPolygonXY([[QgsPointXY(*p) for p in CENTRE + CENTRE[:1]]]))
     wizard.area_page.refresh()
     yield 500

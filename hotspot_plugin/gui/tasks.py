@@ -87,3 +87,29 @@ def grow_to_fit(dialog) -> None:
     height = min(max(dialog.height(), want), available_height(dialog))
     if height != dialog.height():
         dialog.resize(width, height)
+
+
+#: The width QGIS's Processing dialog gets from the Hotspot menu: its parameter descriptions
+#: ("Bereik van het raster [leeg: de punten plus de straal] [optioneel]") and the help beside them.
+PROCESSING_DIALOG_WIDTH = 1040
+
+
+def widen_processing_dialog(dialog, width: int = PROCESSING_DIALOG_WIDTH) -> None:
+    """Widen a Processing dialog that is narrower than *width* (QGIS opens it at about 690 px, which
+    clips the parameter descriptions) to *width*, never beyond its screen, and keep it on the screen.
+    A dialog the user made wider keeps its width."""
+    from qgis.PyQt.QtWidgets import QApplication
+
+    screen = dialog.screen() if hasattr(dialog, "screen") else None
+    screen = screen or QApplication.primaryScreen()
+    if screen is None:
+        return
+    area = screen.availableGeometry()
+    target = min(width, area.width() - SCREEN_MARGIN // 2)
+    if dialog.width() >= target:
+        return
+    centre = dialog.frameGeometry().center().x()
+    dialog.resize(target, dialog.height())
+    frame = dialog.frameGeometry()
+    x = max(area.left(), min(centre - frame.width() // 2, area.right() + 1 - frame.width()))
+    dialog.move(x, dialog.y())

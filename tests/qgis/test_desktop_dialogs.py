@@ -267,3 +267,29 @@ def test_letters_dialog_reference_date_csv_name_and_one_layer(qgis_iface, hotspo
             QgsProject.instance().removeMapLayer(dialog.output_layer.id())
         QgsProject.instance().removeMapLayer(addresses.id())
         dialog.close()
+
+
+def test_processing_dialogs_from_the_menu_are_wide_enough(qgis_iface):
+    """QGIS opens a Processing dialog at about 690 px, which clips the parameter descriptions; from
+    the Hotspot menu it gets 1040 px (or the screen's width less 40 px), stays on the screen, and a
+    dialog the user made wider keeps its width. (pytest-qgis's iface cannot build QGIS's Processing
+    dialog, so a dialog of its first size stands in; scripts/desktop_tour.sh shows the real one.)"""
+    from qgis.PyQt.QtWidgets import QApplication, QDialog
+
+    from hotspot_plugin.gui.tasks import widen_processing_dialog
+
+    area = QApplication.primaryScreen().availableGeometry()
+    dialog = QDialog()
+    try:
+        dialog.resize(688, 523)  # QGIS's first size
+        dialog.move(area.right() - 700, area.top())  # near the right edge: widening must not push it off
+        dialog.show()
+        widen_processing_dialog(dialog)
+        assert dialog.width() == min(1040, area.width() - 40) and dialog.height() == 523
+        frame = dialog.frameGeometry()
+        assert area.left() <= frame.left() and frame.right() <= area.right()
+        dialog.resize(area.width() - 10, 523)  # wider by the user: kept
+        widen_processing_dialog(dialog)
+        assert dialog.width() == area.width() - 10
+    finally:
+        dialog.close()
