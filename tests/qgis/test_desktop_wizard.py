@@ -24,6 +24,21 @@ def test_point_text_has_no_group_separators(dutch):  # noqa: F811
     assert point_text(QgsPointXY(152848.4, 442961.6), None) == "X 152848, Y 442962"
 
 
+def test_the_chosen_point_is_shown_in_full(make_wizard, demo_gpkg, dutch):  # noqa: F811
+    wizard = make_wizard(demo_gpkg)  # 900 x 650, the wizard's size
+    page = wizard.area_page
+    assert page.point_info.isHidden()  # nothing chosen: no empty line
+    page.set_point(QgsPointXY(152848.4, 442961.6), 250)
+    page.refresh()
+    process()
+    label = page.point_info
+    assert label.text() == "X 152848, Y 442962 (Amersfoort / RD New)" and label.isVisible()
+    # the whole text fits in the label, and the label in the wizard (it was clipped beside the radius)
+    assert label.contentsRect().width() >= label.fontMetrics().horizontalAdvance(label.text())
+    assert label.mapTo(wizard, label.rect().topRight()).x() < wizard.width()
+    wizard.grab().save("/tmp/hotspot_look/desktop/area_point.png")
+
+
 def test_summary_after_the_report_and_the_author_asked(make_wizard, demo_gpkg, tmp_path, dutch):  # noqa: F811
     wizard = make_wizard(demo_gpkg)
     run_to_results(wizard, demo_gpkg, "Rapporttest")
