@@ -9,6 +9,7 @@ from qgis.PyQt.QtWidgets import QMenu, QToolBar
 
 from . import log
 from .compat import QAction
+from .core import menu_names as menu
 from .i18n import remove_translator, tr
 from .paths import icon_path
 
@@ -42,45 +43,45 @@ class HotspotPlugin:
 
         self.designer_opener = LayoutDesignerOpener(self.iface)  # layouts of hotspot:advicereport
         main_window = self.iface.mainWindow()
-        self.menu = QMenu(tr("Hotspot"), main_window)
+        self.menu = QMenu(tr(menu.MENU), main_window)
         self.menu.setObjectName(self.MENU_OBJECT_NAME)
-        self.toolbar = self.iface.addToolBar(tr("Hotspot"))
+        self.toolbar = self.iface.addToolBar(tr(menu.MENU))
         self.toolbar.setObjectName(self.TOOLBAR_OBJECT_NAME)
 
-        self._add_action("database.svg", tr("Create safety GeoPackage…"),
+        self._add_action("database.svg", tr(menu.CREATE_GPKG),
                          lambda: self.run_algorithm("hotspot:createsafetygpkg"), toolbar=False)
-        self._add_action("import.svg", tr("Import incidents…"), self.show_import)
-        self._add_action("import.svg", tr("Import areas (buurten, wijken)…"),
+        self._add_action("import.svg", tr(menu.IMPORT_INCIDENTS), self.show_import)
+        self._add_action("import.svg", tr(menu.IMPORT_AREAS),
                          lambda: self.run_algorithm("hotspot:importareas"), toolbar=False)
-        self._add_action("layers.svg", tr("Add safety layers"), self.add_safety_layers)
+        self._add_action("layers.svg", tr(menu.ADD_LAYERS), self.add_safety_layers)
         self.menu.addSeparator()
-        self._add_action("heatmap.svg", tr("Density heatmap…"),
-                         lambda: self.run_algorithm("hotspot:densityheatmap"), toolbar=False)
-        self._add_action("gistar.svg", tr("Hot spots (Gi*)…"), lambda: self.run_algorithm("hotspot:gistar"),
+        self._add_action("heatmap.svg", tr(menu.DENSITY),
+                         self.show_heatmap, toolbar=False)
+        self._add_action("gistar.svg", tr(menu.GISTAR), lambda: self.run_algorithm("hotspot:gistar"),
                          toolbar=False)
-        self._add_action("zones.svg", tr("Hotspot zones…"), lambda: self.run_algorithm("hotspot:hotspotzones"),
+        self._add_action("zones.svg", tr(menu.ZONES), lambda: self.run_algorithm("hotspot:hotspotzones"),
                          toolbar=False)
-        self._add_action("gistar.svg", tr("Emerging hot spots…"),
+        self._add_action("gistar.svg", tr(menu.EMERGING),
                          lambda: self.run_algorithm("hotspot:emerginghotspots"), toolbar=False)
-        self._add_action("layers.svg", tr("Area monitor (Buurtmonitor)…"),
+        self._add_action("layers.svg", tr(menu.MONITOR),
                          lambda: self.run_algorithm("hotspot:areamonitor"), toolbar=False)
         self.menu.addSeparator()
-        self._add_action("scan.svg", tr("Environment scan (omgevingsscan)…"), self.show_scan_wizard)
-        self._add_action("schouw.svg", tr("Prepare buurtschouw…"), self.show_schouw, toolbar=False)
-        self._add_action("import.svg", tr("Import buurtschouw findings…"),
+        self._add_action("scan.svg", tr(menu.SCAN), self.show_scan_wizard)
+        self._add_action("schouw.svg", tr(menu.PREPARE_SCHOUW), self.show_schouw, toolbar=False)
+        self._add_action("import.svg", tr(menu.IMPORT_SCHOUW),
                          lambda: self.run_algorithm("hotspot:importschouw"), toolbar=False)
         self.menu.addSeparator()
-        self._add_action("nearrepeat.svg", tr("Near-repeat analysis…"), self.show_near_repeat, toolbar=False)
-        self._add_action("letters.svg", tr("Warning letters…"), self.show_warning_letters, toolbar=False)
+        self._add_action("nearrepeat.svg", tr(menu.NEAR_REPEAT), self.show_near_repeat, toolbar=False)
+        self._add_action("letters.svg", tr(menu.LETTERS), self.show_warning_letters, toolbar=False)
         self.menu.addSeparator()
-        self._add_action("hotspot.svg", tr("Effect of a measure…"),
+        self._add_action("hotspot.svg", tr(menu.MEASURE_EFFECT),
                          lambda: self.run_algorithm("hotspot:measureeffect"), toolbar=False)
-        self._add_action("hotspot.svg", tr("Camera coverage…"),
+        self._add_action("hotspot.svg", tr(menu.CAMERA_COVERAGE),
                          lambda: self.run_algorithm("hotspot:cameracoverage"), toolbar=False)
-        self._add_action("hotspot.svg", tr("Camera placement…"),
+        self._add_action("hotspot.svg", tr(menu.CAMERA_PLACEMENT),
                          lambda: self.run_algorithm("hotspot:cameraplacement"), toolbar=False)
         self.menu.addSeparator()
-        self._add_action("settings.svg", tr("Settings…"), self.show_settings, toolbar=False)
+        self._add_action("settings.svg", tr(menu.SETTINGS), self.show_settings, toolbar=False)
 
         menu_bar = main_window.menuBar()
         menus = [a for a in menu_bar.actions() if a.menu() is not None]
@@ -129,9 +130,34 @@ class HotspotPlugin:
 
     # Actions -------------------------------------------------------------------------------
     def run_algorithm(self, algorithm_id: str, parameters: Optional[dict] = None) -> None:
+        """QGIS's Processing dialog of *algorithm_id* (as processing.execAlgorithmDialog), wide enough for
+        the parameter descriptions on a 1280 x 800 screen."""
         import processing
 
-        processing.execAlgorithmDialog(algorithm_id, parameters or {})
+        from .compat import exec_dialog
+        from .gui.tasks import widen_processing_dialog
+
+        dialog = processing.createAlgorithmDialog(algorithm_id, parameters or {})
+        if dialog is None:
+            return
+        canvas = self.iface.mapCanvas()
+        previous_tool = canvas.mapTool()
+        dialog.show()  # restores the size the user gave it last time
+        widen_processing_dialog(dialog)
+        exec_dialog(dialog)
+        if canvas.mapTool() is not previous_tool and previous_tool is not None:
+            canvas.setMapTool(previous_tool)  # a parameter picked on the map took the tool
+        dialog.close()
+
+    def show_heatmap(self) -> None:
+        """QGIS's dialog of hotspot:densityheatmap, starting with the incidents (not the active layer)."""
+        from qgis.core import QgsProject
+
+        from .gui.incidents_input import default_incidents
+        from .settings import Settings
+
+        value = default_incidents(QgsProject.instance(), self.iface.activeLayer(), Settings.load().last_gpkg)
+        self.run_algorithm("hotspot:densityheatmap", {"INPUT": value} if value else None)
 
     def add_safety_layers(self) -> None:
         from .gui.add_layers import choose_and_add_layers

@@ -65,6 +65,29 @@ class LettersResult:
         return len(self.notices)
 
 
+def why_none(result: LettersResult, window_days: float, exclude_days: float, distance: float,
+             last_day: Optional[float]) -> Optional[Tuple[str, dict]]:
+    """Why *result* holds no address: (template, parameters), or None when it holds some.
+
+    *last_day*: the day (as :func:`to_days` gives it) of the last dated incident in the data. Days
+    in the parameters ``now`` and ``last`` are day numbers; the caller shows them as dates.
+    """
+    if result.notices:
+        return None
+    params = {"window": window_days, "now": result.window_end, "last": last_day, "distance": distance,
+              "k": result.n_incidents_in_window, "n": result.n_excluded, "days": exclude_days}
+    if result.n_incidents_in_window == 0:
+        if last_day is None:
+            return N_("There are no dated incidents, so no address gets a letter."), params
+        if last_day < result.window_start:
+            return N_("No incidents in the {window} days up to and including {now}: the data end on "
+                      "{last}. Choose a reference date up to {last}."), params
+        return N_("No incidents in the {window} days up to and including {now}."), params
+    if result.n_excluded:
+        return N_("All {n} addresses near the {k} incident(s) had a letter in the last {days} days."), params
+    return N_("No address lies within {distance} m of the {k} incident(s) in the window."), params
+
+
 def _is_number(value: object) -> bool:
     return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
 

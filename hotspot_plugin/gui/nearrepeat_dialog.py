@@ -7,6 +7,7 @@ result. All analysis lives in the algorithms and the core.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
@@ -21,24 +22,32 @@ from qgis.core import (
     QgsSettings,
 )
 from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime
+from qgis.PyQt.QtCore import QDate, QDateTime, QSize, Qt, QTime
 from qgis.PyQt.QtGui import QPixmap
 from qgis.PyQt.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
+    QStyle,
+    QStyleOptionComboBox,
+    QStyleOptionSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from ..compat import LayerFilter
@@ -47,10 +56,11 @@ from ..core.band_edges import edges_text
 from ..core.errors import HotspotError
 from ..core.numbers import format_number
 from ..i18n import dutch, tr
+from ..report.advice.text import long_date
 from ..settings import Settings
 from ..storage import gpkg
 from ..storage import letters as letter_store
-from .tasks import RecordingFeedback, TaskDialogMixin
+from .tasks import RecordingFeedback, TaskDialogMixin, available_height, grow_to_fit
 
 #: QgsSettings keys of the last near-repeat result (prefills the warning-letters dialog).
 LAST_DISTANCE_KEY = "hotspot/nearrepeat/last_distance"
@@ -105,13 +115,36 @@ def incident_filter(category: str, first: Optional[QDate] = None, last: Optional
 
 
 def _with_note(spin, note: QLabel) -> QHBoxLayout:
-    """A spin box of a fixed width with a short note beside it."""
-    spin.setFixedWidth(120)
+    """A spin box with a short note beside it (its width is set by fit_widths)."""
     note.setStyleSheet("color: #555555;")
     row = QHBoxLayout()
     row.addWidget(spin)
     row.addWidget(note, 1)
     return row
+
+
+def field_width(field: QAbstractSpinBox, samples: List[str]) -> int:
+    """The width *field* (a spin or date box) needs to show the widest of *samples* in full, from its
+    font: the text and a cursor's room, plus what the style adds (frame, arrows, calendar button)."""
+    metrics = field.fontMetrics()
+    text = QSize(max(metrics.horizontalAdvance(s) for s in samples) + metrics.horizontalAdvance("  "),
+                 metrics.height())
+    if isinstance(field, QDateTimeEdit) and field.calendarPopup():  # drawn as a combo box (as Qt does)
+        combo = QStyleOptionComboBox()
+        combo.initFrom(field)
+        needed = field.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, combo, text, field)
+    else:
+        spin = QStyleOptionSpinBox()
+        field.initStyleOption(spin)
+        needed = field.style().sizeFromContents(QStyle.ContentsType.CT_SpinBox, spin, text, field)
+    return max(needed.width(), field.sizeHint().width())
+
+
+def fit_widths(fields: List[Tuple[QAbstractSpinBox, List[str]]]) -> None:
+    """One width for a column of fields: the widest that one of them needs (so the notes line up)."""
+    width = max(field_width(field, samples) for field, samples in fields)
+    for field, _samples in fields:
+        field.setFixedWidth(width)
 
 
 def last_near_repeat() -> Tuple[Optional[float], Optional[float], str]:
@@ -340,39 +373,56 @@ class NearRepeatDialog(_AlgorithmDialog):
         extra.addWidget(QLabel(tr("Seed")))
         extra.addWidget(self.seed, 1)
         form.addRow(tr("Permutations"), extra)
-        self.layout_.addLayout(form)
-        self.layout_.addLayout(self._button_row())
-        self.layout_.addWidget(self.status)
-
+        # Side by side, so that it fits a 1280 x 800 screen: the input and the conclusion on the
+        # left, the chart and its button on the right.
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addLayout(self._button_row())
+        left.addWidget(self.status)
         box = QGroupBox(tr("Result"))
-        result = QVBoxLayout(box)
+        # The conclusion and its note scroll when long, so they are never squashed.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        result = QVBoxLayout(inner)
+        result.setContentsMargins(0, 0, 0, 0)
+        scroll.setWidget(inner)
+        QVBoxLayout(box).addWidget(scroll)
         self.conclusion = QLabel(tr("Choose the data and press Run."))
         self.conclusion.setWordWrap(True)
         self.conclusion.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.conclusion.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
-        font.setBold(True)
         self.conclusion.setFont(font)
+        self.conclusion.setTextFormat(Qt.TextFormat.RichText)
         self.details = QLabel()
         self.details.setWordWrap(True)
+        result.addWidget(self.conclusion)
+        result.addWidget(self.details)
+        result.addStretch(1)
+        left.addWidget(box, 1)
+        columns.addLayout(left, 5)
+        chart_box = QGroupBox(tr("Knox table"))
+        right = QVBoxLayout(chart_box)
         self.chart = QLabel()
         self.chart.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.chart.setMinimumHeight(360)
+        self.chart.setMinimumSize(420, 360)
         self.chart.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.add_table_button = QPushButton(tr("Add the Knox table to the project"))
         self.add_table_button.setEnabled(False)
         self.add_table_button.clicked.connect(self.add_table)
-        result.addWidget(self.conclusion)
-        result.addWidget(self.details)
-        result.addWidget(self.chart, 1)
+        right.addWidget(self.chart, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.add_table_button)
-        result.addLayout(buttons)
-        self.layout_.addWidget(box, 1)
+        right.addLayout(buttons)
+        columns.addWidget(chart_box, 6)
+        self.layout_.addLayout(columns, 1)
         self.category.currentIndexChanged.connect(lambda _i: self.category_changed())
         self._init_gpkg()
-        self.resize(820, 860)
+        self.resize(1180, min(620, available_height(self)))
 
     def category_changed(self) -> None:
         path = self.gpkg_path()
@@ -417,7 +467,9 @@ class NearRepeatDialog(_AlgorithmDialog):
         self.status.setStyleSheet("")
         self.status.setText("")
         note = results.get("NOTE") or ""
-        self.conclusion.setText(results.get("CONCLUSION", "") + ("\n" + note if note else ""))
+        # The conclusion in bold, the note about the stars (a footnote) in the normal weight, smaller.
+        self.conclusion.setText(f"<b>{html.escape(results.get('CONCLUSION', ''))}</b>"
+                                + (f"<br><small>{html.escape(note)}</small>" if note else ""))
         self.details.setText(tr("{n} incidents ({category}, {first} up to and including {last}); {perm} "
                                 "permutations, seed {seed}.").format(
             n=results.get("INCIDENTS"), category=self.category.currentText().split(" (")[0],
@@ -437,6 +489,7 @@ class NearRepeatDialog(_AlgorithmDialog):
         store.setValue(LAST_DISTANCE_KEY, "" if distance is None else float(distance))
         store.setValue(LAST_DAYS_KEY, "" if days is None else float(days))
         store.setValue(LAST_RUN_KEY, dt.date.today().isoformat())
+        grow_to_fit(self)
 
     def closed(self) -> None:
         self.table_layer = None
@@ -483,8 +536,8 @@ class WarningLettersDialog(_AlgorithmDialog):
         self.now = QDateEdit(QDate.currentDate())
         self.now.setCalendarPopup(True)
         self.now.setDisplayFormat("dd-MM-yyyy" if dutch() else "yyyy-MM-dd")
-        self.now.setFixedWidth(140)
-        form.addRow(tr("Reference date"), self.now)
+        self.now_note = QLabel()
+        form.addRow(tr("Reference date"), _with_note(self.now, self.now_note))
         self.window = QSpinBox()
         self.window.setRange(1, 365)
         self.window.setValue(14)
@@ -511,6 +564,9 @@ class WarningLettersDialog(_AlgorithmDialog):
         self.csv_widget.setFilter(tr("CSV files") + " (*.csv)")
         self.csv_widget.setDialogTitle(tr("Save the address list as"))
         form.addRow(tr("Address list (CSV)"), self.csv_widget)
+        fit_widths([(self.now, [QDate(2088, 12, 28).toString(self.now.displayFormat())])]
+                   + [(spin, [spin.prefix() + spin.textFromValue(spin.maximum()) + spin.suffix()])
+                      for spin in (self.window, self.distance, self.exclude)])
         self.layout_.addLayout(form)
         privacy = QLabel(tr("The address list holds personal data: keep it on a protected drive and delete "
                             "it when the letters are sent."))
@@ -525,7 +581,12 @@ class WarningLettersDialog(_AlgorithmDialog):
         self.layout_.addWidget(self.result)
         self.layout_.addStretch(1)
         self._prefill_distance()
+        self._csv_auto = ""  # the CSV path this dialog chose (it follows the reference date)
+        self.last_incident: Optional[QDate] = None  # of the chosen category, shown beside the date
         self.gpkg_widget.fileChanged.connect(self._default_csv)
+        self.now.dateChanged.connect(lambda _d: self._default_csv(self.gpkg_path()))
+        self.now.dateChanged.connect(lambda _d: self._update_now_note())
+        self.category.currentIndexChanged.connect(lambda _i: self.category_changed())
         self._init_gpkg()
         self._default_csv(self.gpkg_path())
         self.resize(720, self.sizeHint().height())
@@ -534,17 +595,46 @@ class WarningLettersDialog(_AlgorithmDialog):
         distance, _days, when = last_near_repeat()
         if distance is not None and distance > 0:
             self.distance.setValue(distance)
-            self.distance_note.setText(tr("from the near-repeat analysis of {date}").format(date=when))
+            day = QDate.fromString(when[:10], "yyyy-MM-dd")
+            shown = long_date(day.toPyDate()) if day.isValid() else when
+            self.distance_note.setText(tr("from the near-repeat analysis of {date}").format(date=shown))
         else:
             self.distance.setValue(200)
             self.distance_note.setText(tr("default value"))
             self.distance_note.setToolTip(tr("Run the near-repeat analysis to base the distance on your own "
                                              "data."))
 
+    def category_changed(self) -> None:
+        """The reference date starts at the last incident of the category: the data may end before today."""
+        path = self.gpkg_path()
+        try:
+            _first, last = read_date_range(path, self.category_code()) if path and Path(path).exists() \
+                else (None, None)
+        except HotspotError:
+            last = None
+        self.last_incident = last
+        if last is not None:
+            self.now.setDate(last)
+        self._update_now_note()
+
+    def _update_now_note(self) -> None:
+        """The note beside the reference date: that it is the last incident's date, or (changed by the
+        user) what that date is."""
+        last = self.last_incident
+        if last is None:
+            self.now_note.setText("")
+        elif self.now.date() == last:
+            self.now_note.setText(tr("the date of the last incident"))
+        else:
+            self.now_note.setText(tr("the last incident was on {date}").format(date=long_date(last.toPyDate())))
+
     def _default_csv(self, path: str) -> None:
-        if path and not self.csv_widget.filePath():
-            name = tr("warning_letters_{date}.csv").format(date=QDate.currentDate().toString("yyyy-MM-dd"))
-            self.csv_widget.setFilePath(str(Path(path).with_name(name)))
+        """warning_letters_<reference date>.csv beside the GeoPackage, unless the user chose a file."""
+        current = self.csv_widget.filePath().strip()
+        if path and (not current or current == self._csv_auto):
+            name = tr("warning_letters_{date}.csv").format(date=self.now.date().toString("yyyy-MM-dd"))
+            self._csv_auto = str(Path(path).with_name(name))
+            self.csv_widget.setFilePath(self._csv_auto)
 
     def parameters(self) -> Optional[dict]:
         layer = self.addresses.currentLayer()
@@ -552,7 +642,7 @@ class WarningLettersDialog(_AlgorithmDialog):
             self.show_error(tr("Choose the address layer (a point layer with addresses, such as BAG "
                                "verblijfsobjecten). Add it to the project first."))
             return None
-        self.csv_path = self.csv_widget.filePath().strip()
+        self.csv_path = free_path(self.csv_widget.filePath().strip())
         params = {
             "INCIDENTS": gpkg.layer_uri(self.gpkg_path(), "incidents"),
             "FILTER": incident_filter(self.category_code()),
@@ -580,20 +670,45 @@ class WarningLettersDialog(_AlgorithmDialog):
         lines = [tr("{n} addresses within {distance} m of {k} incident(s); {excluded} left out because of a "
                     "recent letter.").format(n=n, distance=distance, k=results.get("INCIDENTS_IN_WINDOW"),
                                              excluded=results.get("EXCLUDED"))]
+        note = results.get("NOTE") or ""
+        if note:
+            lines.append(note)
         if layer is not None:
-            layer.setName(tr("Warning letters {date}").format(date=self.now.date().toString("yyyy-MM-dd")))
-            QgsProject.instance().addMapLayer(layer)
+            layer.setName(tr("Warning letters {date}").format(
+                date=self.now.date().toString("dd-MM-yyyy" if dutch() else "yyyy-MM-dd")))
+            project = QgsProject.instance()
+            old = self.output_layer
+            if old is not None and project.mapLayer(old.id()) is old:
+                project.removeMapLayer(old.id())  # one result layer: each run replaces the last
+            project.addMapLayer(layer)
             self.output_layer = layer
             lines.append(tr("The addresses were added to the project as the layer '{name}'.").format(
                 name=layer.name()))
         csv_path = results.get("CSV")
         if csv_path:
             lines.append(tr("Address list for the mail merge: {path}").format(path=csv_path))
+            chosen = self.csv_widget.filePath().strip()
+            if chosen and Path(chosen) != Path(csv_path):
+                lines.append(tr("{path} already existed and was kept.").format(path=chosen))
         if results.get("RECORDED"):
             lines.append(tr("{n} letters were recorded as sent.").format(n=results.get("RECORDED")))
         self.result.setText("\n".join(lines))
+        grow_to_fit(self)
         if self.iface is not None:
-            self.iface.messageBar().pushMessage(tr("Warning letters"), lines[0], Qgis.MessageLevel.Success, 8)
+            self.iface.messageBar().pushMessage(tr("Warning letters"), note or lines[0],
+                                                Qgis.MessageLevel.Warning if note else Qgis.MessageLevel.Success, 8)
+
+
+def free_path(path: str) -> str:
+    """*path*, or when that file exists the first free ``<stem>_2<suffix>``, ``_3``, ...: an
+    address list is never overwritten."""
+    if not path or not Path(path).exists():
+        return path
+    p = Path(path)
+    n = 2
+    while p.with_name(f"{p.stem}_{n}{p.suffix}").exists():
+        n += 1
+    return str(p.with_name(f"{p.stem}_{n}{p.suffix}"))
 
 
 def _show(key: str, make, iface) -> _AlgorithmDialog:

@@ -474,6 +474,7 @@ class ScanWizard(QWizard):
             return False, exc.render(tr)
         self.dirty = False
         self.area_page.refresh_saved_scans()
+        self.save_page.fill_summary()  # the version and "unsaved changes" of every save, also the report's
         status_text = tr("final") if record.status == "definitief" else tr("draft")
         message = tr("Saved as {reference}, version {version} ({status}).").format(
             reference=record.reference, version=record.version, status=status_text

@@ -32,23 +32,28 @@ from qgis.PyQt.QtWidgets import (
     QDialog,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
+from ..core import menu_names as menu
 from ..core import schema
 from ..core import schouw as sc
 from ..core.errors import HotspotError
+from ..core.menu_names import menu_path
 from ..i18n import current_language, decimal_sign, tr
 from ..settings import Settings
 from ..storage import fieldpackage as fp
 from ..storage import gpkg
 from ..storage.scans import ScanRecord, list_scans
-from .tasks import RecordingFeedback, TaskDialogMixin
+from .tasks import RecordingFeedback, TaskDialogMixin, grow_to_fit
 
 ROUTE_ALGORITHM = "hotspot:schouwroute"
 PACKAGE_ALGORITHM = "hotspot:schouwpackage"
@@ -78,7 +83,17 @@ class SchouwDialog(TaskDialogMixin, QDialog):
         self._folder_touched = False
         self.added_layers: List[QgsVectorLayer] = []
 
-        layout = QVBoxLayout(self)
+        # Everything scrolls on a small screen, so that no row is ever squashed; the dialog grows
+        # to its content after a run (grow_to_fit) up to the screen's height.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.content_scroll = QScrollArea()
+        self.content_scroll.setWidgetResizable(True)
+        self.content_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        self.content_scroll.setWidget(content)
+        outer.addWidget(self.content_scroll)
+        layout = QVBoxLayout(content)
         intro = QLabel(
             tr(
                 "Chooses the points to visit (hotspots, risk objects, open findings), orders them into a "
@@ -170,7 +185,8 @@ class SchouwDialog(TaskDialogMixin, QDialog):
         self.open_pdf_button.clicked.connect(lambda: self._open(self.package_results.get("PDF")))
         self.scan.currentIndexChanged.connect(lambda _i: self._default_folder())
         self.gpkg_widget.fileChanged.connect(self._gpkg_changed)
-        self.resize(640, self.sizeHint().height())
+        self.resize(640, 10)
+        grow_to_fit(self)
 
     # Input ---------------------------------------------------------------------------------------
     def set_gpkg(self, path: str, scan_uuid: str = "") -> None:
@@ -276,8 +292,8 @@ class SchouwDialog(TaskDialogMixin, QDialog):
             self.show_error(
                 tr(
                     "The folder {folder} already holds a schouw package with findings. Import them "
-                    "first, or choose another folder."
-                ).format(folder=self.folder.filePath())
+                    "first with {step}, or choose another folder."
+                ).format(folder=self.folder.filePath(), step=menu_path(tr(menu.MENU), tr(menu.IMPORT_SCHOUW)))
             )
             return False
         self.settings.last_gpkg = path
@@ -372,14 +388,15 @@ class SchouwDialog(TaskDialogMixin, QDialog):
         lines.append(
             tr(
                 "Copy the folder to QField, or upload it as a Mergin Maps project. Afterwards import the "
-                "findings with 'Buurtschouw: import findings from the field'."
-            )
+                "findings with {step}."
+            ).format(step=menu_path(tr(menu.MENU), tr(menu.IMPORT_SCHOUW)))
         )
         self.status.setText("")
         self.result.setText("\n".join(lines))
         self.open_folder_button.setEnabled(bool(p.get("FOLDER")))
         self.open_pdf_button.setEnabled(bool(p.get("PDF")))
         self.add_layers()
+        grow_to_fit(self)
         if self.iface is not None:
             self.iface.messageBar().pushMessage(tr("Buurtschouw"), lines[0], Qgis.MessageLevel.Success, 8)
 
@@ -420,6 +437,7 @@ class SchouwDialog(TaskDialogMixin, QDialog):
         self.last_error = message
         self.status.setStyleSheet("color: #b00020;")
         self.status.setText(message)
+        grow_to_fit(self)
 
     def closeEvent(self, event):  # noqa: N802 - Qt API
         if self.task is not None:

@@ -52,3 +52,64 @@ class TaskDialogMixin:
         self.close_button.setEnabled(not running)
         if running:
             self.progress.setValue(0)
+
+
+#: Pixels kept free below a dialog for the taskbar and the window frame (1280 x 800 screens).
+SCREEN_MARGIN = 80
+
+
+def available_height(widget) -> int:
+    """The height a dialog may take on *widget*'s screen (800 px screens leave about 720)."""
+    from qgis.PyQt.QtWidgets import QApplication
+
+    screen = widget.screen() if hasattr(widget, "screen") else None
+    screen = screen or QApplication.primaryScreen()
+    return max(300, screen.availableGeometry().height() - SCREEN_MARGIN) if screen is not None else 720
+
+
+def grow_to_fit(dialog) -> None:
+    """Grow *dialog* to the height its content asks for (after a result made it longer), never
+    beyond the screen: its rows keep their heights instead of being squashed."""
+    layout = dialog.layout()
+    if layout is not None:
+        layout.activate()
+    width = dialog.width()
+    want = layout.totalHeightForWidth(width) if layout is not None and layout.hasHeightForWidth() else -1
+    want = max(want, dialog.sizeHint().height(), dialog.minimumSizeHint().height())
+    scroll = getattr(dialog, "content_scroll", None)  # a dialog whose content scrolls: the content's height
+    inner = scroll.widget().layout() if scroll is not None and scroll.widget() is not None else None
+    if inner is not None:
+        inner.activate()
+        chrome = dialog.height() - scroll.viewport().height()
+        need = inner.totalHeightForWidth(scroll.viewport().width()) if inner.hasHeightForWidth() \
+            else inner.totalSizeHint().height()
+        want = max(need, inner.totalMinimumSize().height()) + max(chrome, 0)
+    height = min(max(dialog.height(), want), available_height(dialog))
+    if height != dialog.height():
+        dialog.resize(width, height)
+
+
+#: The width QGIS's Processing dialog gets from the Hotspot menu: its parameter descriptions
+#: ("Bereik van het raster [leeg: de punten plus de straal] [optioneel]") and the help beside them.
+PROCESSING_DIALOG_WIDTH = 1040
+
+
+def widen_processing_dialog(dialog, width: int = PROCESSING_DIALOG_WIDTH) -> None:
+    """Widen a Processing dialog that is narrower than *width* (QGIS opens it at about 690 px, which
+    clips the parameter descriptions) to *width*, never beyond its screen, and keep it on the screen.
+    A dialog the user made wider keeps its width."""
+    from qgis.PyQt.QtWidgets import QApplication
+
+    screen = dialog.screen() if hasattr(dialog, "screen") else None
+    screen = screen or QApplication.primaryScreen()
+    if screen is None:
+        return
+    area = screen.availableGeometry()
+    target = min(width, area.width() - SCREEN_MARGIN // 2)
+    if dialog.width() >= target:
+        return
+    centre = dialog.frameGeometry().center().x()
+    dialog.resize(target, dialog.height())
+    frame = dialog.frameGeometry()
+    x = max(area.left(), min(centre - frame.width() // 2, area.right() + 1 - frame.width()))
+    dialog.move(x, dialog.y())

@@ -35,8 +35,10 @@ from shapely.geometry import MultiPoint
 from ..adapters.crs import gpkg_crs
 from ..adapters.routing import legs_from_source, plan_route, read_streets_layer
 from ..compat import ProcessingNumberParameterType, ProcessingParameterFlag, ProcessingSourceType
+from ..core import menu_names as menu
 from ..core import schouw as sc
 from ..core.errors import Canceled
+from ..core.menu_names import menu_path
 from ..core.numbers import format_number
 from ..i18n import current_language, tr
 from ..storage import fieldpackage as fp
@@ -196,10 +198,9 @@ class SchouwPackageAlgorithm(HotspotAlgorithm):
         if not points:
             what = record.reference if record is not None else tr("(no scan)")
             raise QgsProcessingException(
-                tr(
-                    "There are no schouw points for scan {scan}. Run 'Buurtschouw: points and walking "
-                    "route' first."
-                ).format(scan=what)
+                tr("There are no schouw points for scan {scan}. Choose them first with {step}.").format(
+                    scan=what, step=menu_path(tr(menu.MENU), tr(menu.PREPARE_SCHOUW))
+                )
             )
         return points
 
@@ -210,9 +211,9 @@ class SchouwPackageAlgorithm(HotspotAlgorithm):
             raise QgsProcessingException(
                 tr(
                     "The folder {folder} already holds a schouw package with {n} findings. Import them "
-                    "first with 'Buurtschouw: import findings', or choose another folder. Nothing was "
-                    "changed."
-                ).format(folder=files.folder, n=fp.package_findings_count(str(files.gpkg)))
+                    "first with {step}, or choose another folder. Nothing was changed."
+                ).format(folder=files.folder, n=fp.package_findings_count(str(files.gpkg)),
+                         step=menu_path(tr(menu.MENU), tr(menu.IMPORT_SCHOUW)))
             )
 
     @staticmethod
@@ -279,9 +280,8 @@ class SchouwPackageAlgorithm(HotspotAlgorithm):
         if None in linked or "" in linked:
             return None
         raise QgsProcessingException(
-            tr(
-                "The GeoPackage has no schouw points yet. Run 'Buurtschouw: points and "
-                "walking route' first."
+            tr("The GeoPackage has no schouw points yet. Choose them first with {step}.").format(
+                step=menu_path(tr(menu.MENU), tr(menu.PREPARE_SCHOUW))
             )
         )
 

@@ -19,6 +19,7 @@ from qgis.core import (
     QgsFields,
     QgsProcessingException,
     QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterFeatureSink,
@@ -28,7 +29,7 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
 )
-from qgis.PyQt.QtCore import QDateTime
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
 from ..adapters.addresses import AddressCandidates, attribute_values, features_by_id, read_candidates
 from ..adapters.crs import measuring_crs, require_crs, search_reach, transform_points
@@ -65,6 +66,7 @@ from ..core.errors import Canceled
 from ..core.numbers import format_number
 from ..core.parsing import parse_datetime
 from ..i18n import decimal_sign, dutch, tr
+from ..report.advice.text import long_date
 from ..storage import csv_out
 from ..storage import letters as letter_store
 from .base import (
@@ -145,8 +147,8 @@ class WarningLettersAlgorithm(HotspotAlgorithm):
             self.ADDRESS_KEY_FIELD, tr("Address key field (empty: the BAG id, or postcode and house number)"),
             parentLayerParameterName=self.ADDRESSES, optional=True))
         self.addParameter(QgsProcessingParameterDateTime(
-            self.NOW, tr("Reference date (empty: today)"), ProcessingDateTimeParameterDataType.DateTime,
-            optional=True))
+            self.NOW, tr("Reference date (empty: the date of the last incident)"),
+            ProcessingDateTimeParameterDataType.DateTime, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.WINDOW_DAYS, tr("Incidents of the last ... days"), ProcessingNumberParameterType.Double,
             defaultValue=letters.DEFAULT_WINDOW_DAYS, minValue=0.0))
@@ -177,6 +179,8 @@ class WarningLettersAlgorithm(HotspotAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("INCIDENTS_IN_WINDOW", tr("Incidents in the window")))
         self.addOutput(QgsProcessingOutputNumber("DISTANCE_USED", tr("Distance used (m)")))
         self.addOutput(QgsProcessingOutputNumber("RECORDED", tr("Letters recorded as sent")))
+        self.addOutput(QgsProcessingOutputString("NOTE", tr("Why the list is empty (empty when it is not)")))
+        self.addOutput(QgsProcessingOutputString("REFERENCE_DATE", tr("Reference date used")))
 
     # Parameters --------------------------------------------------------------------------------
     def _parameters(self, parameters, context, feedback) -> LettersParameters:
@@ -211,7 +215,8 @@ class WarningLettersAlgorithm(HotspotAlgorithm):
         csv_path = self.parameterAsFileOutput(parameters, self.CSV, context)
         return LettersParameters(incidents, addresses, factor, work_crs if to_work is not None else None,
                                  context.transformContext(), fmt, distance, window, exclude_days, now,
-                                 value_to_days(now, whole_days=True), gpkg_path, record, sent, date_field,
+                                 value_to_days(now, whole_days=True) if now.isValid() else float("nan"),
+                                 gpkg_path, record, sent, date_field,
                                  expression, csv_path)
 
     def _address_format(self, parameters, context, source, feedback) -> AddressFormat:
@@ -286,16 +291,23 @@ class WarningLettersAlgorithm(HotspotAlgorithm):
                 raise QgsProcessingException(tr("The reference date '{value}' cannot be read. Write it as "
                                                 "2025-01-31.").format(value=raw))
             value = QDateTime(parsed)
-        return value if value.isValid() else QDateTime.currentDateTime()
+        return value  # invalid when not given: the last incident's date (process)
 
     # Running -----------------------------------------------------------------------------------
     def process(self, parameters, context, feedback):
         p = self._parameters(parameters, context, feedback)
         points = self._read_incidents(p, parameters, context, feedback)
+        dated = points.t[np.isfinite(points.t)]
+        last_day = float(dated.max()) if dated.size else None
+        self._default_now(p, last_day, feedback)
         start_days = p.now_days - p.window
         self.info(feedback, tr("Incidents dated {start} up to and including {end} trigger letters.").format(
-            start=days_to_date(start_days).isoformat(), end=days_to_date(p.now_days).isoformat()))
+            start=_day(start_days), end=_day(p.now_days)))
         result, candidates = self._select(p, points, feedback)
+        reason = letters.why_none(result, p.window, p.exclude_days, p.distance, last_day)
+        note = self._reason_text(reason) if reason is not None else ""
+        if note:
+            feedback.pushWarning(note)
         if result.n_incidents_skipped:
             feedback.pushWarning(tr("{n} incident(s) without a date or a location were skipped.").format(
                 n=result.n_incidents_skipped))
@@ -322,7 +334,26 @@ class WarningLettersAlgorithm(HotspotAlgorithm):
         feedback.setProgress(100)
         return {self.OUTPUT: dest, self.CSV: p.csv_path or None, "ADDRESS_COUNT": len(result.notices),
                 "EXCLUDED": result.n_excluded, "INCIDENTS_IN_WINDOW": result.n_incidents_in_window,
-                "DISTANCE_USED": p.distance, "RECORDED": recorded}
+                "DISTANCE_USED": p.distance, "RECORDED": recorded, "NOTE": note,
+                "REFERENCE_DATE": p.now.date().toString("yyyy-MM-dd")}
+
+    def _default_now(self, p: LettersParameters, last_day, feedback) -> None:
+        """Without a reference date: the day of the last incident (the data may end before today)."""
+        if p.now.isValid():
+            return
+        day = days_to_date(last_day) if last_day is not None else QDate.currentDate().toPyDate()
+        p.now = QDateTime(QDate(day.year, day.month, day.day), QTime(23, 59, 59))
+        p.now_days = value_to_days(p.now, whole_days=True)
+        if last_day is not None:
+            self.info(feedback, tr("Reference date: {date}, the date of the last incident in the data.").format(
+                date=_day(p.now_days)))
+
+    @staticmethod
+    def _reason_text(reason) -> str:
+        template, params = reason
+        shown = {k: (_day(v) if k in ("now", "last") and v is not None
+                     else format_number(v, decimal=decimal_sign())) for k, v in params.items()}
+        return tr(template).format(**shown)
 
     def _read_incidents(self, p: LettersParameters, parameters, context, feedback) -> IncidentPoints:
         """The incidents (with their uuids), in the address layer's CRS."""
@@ -436,8 +467,14 @@ class WarningLettersAlgorithm(HotspotAlgorithm):
                 n=no_key))
         letter_store.record_sent(p.gpkg_path, records)
         self.info(feedback, tr("{n} letters recorded as sent on {date} in {path}.").format(
-            n=len(records), date=sent_at[:10], path=p.gpkg_path))
+            n=len(records), date=_day(p.now_days), path=p.gpkg_path))
         return len(records)
+
+
+
+def _day(days: float) -> str:
+    """A day number as "3 maart 2025" / "3 March 2025"."""
+    return long_date(days_to_date(days))
 
 
 ALGORITHM = WarningLettersAlgorithm

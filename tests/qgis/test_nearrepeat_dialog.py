@@ -81,9 +81,10 @@ def test_near_repeat_dialog_runs_and_shows_the_result(qgis_iface, hotspot_provid
     results = dialog.last_results
     assert results is not None, dialog.last_error
     assert results["SEED_USED"] == 5
-    assert dialog.conclusion.text() == results["CONCLUSION"] + "\n" + results["NOTE"]  # what a star means
+    # the conclusion in bold, then what a star means (a footnote, not bold)
+    assert dialog.conclusion.text() == f"<b>{results['CONCLUSION']}</b><br><small>{results['NOTE']}</small>"
     assert "false discovery rate" in results["NOTE"] or "Benjamini-Hochberg" in results["NOTE"]
-    assert dialog.conclusion.text().startswith("Verhoogd risico tot ")  # Dutch, and a pattern was found
+    assert dialog.conclusion.text().startswith("<b>Verhoogd risico tot ")  # Dutch, and a pattern was found
     assert f"tot {results['DISTANCE']:g} m en {results['DAYS']:g} dagen" in dialog.conclusion.text()
     assert dialog.chart.pixmap() is not None and not dialog.chart.pixmap().isNull()
     first = dialog.date_from.date().toPyDate()
@@ -158,7 +159,7 @@ def test_letters_dialog_runs_adds_the_layer_and_writes_the_csv(qgis_iface, hotsp
     addresses.setName("BAG verblijfsobjecten")
     QgsProject.instance().addMapLayer(addresses)
     dialog = nd.WarningLettersDialog(qgis_iface)
-    assert dialog.distance.value() == 100 and "2025-03-01" in dialog.distance_note.text()
+    assert dialog.distance.value() == 100 and "1 maart 2025" in dialog.distance_note.text()  # Dutch date (#15)
     dialog.gpkg_widget.setFilePath(str(burglary_gpkg))
     assert dialog.category_code() == "1.1.1"
     dialog.addresses.setLayer(addresses)

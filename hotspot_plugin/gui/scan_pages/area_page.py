@@ -134,13 +134,18 @@ class AreaPage(QWizardPage):
         self.radius.setValue(250)
         self.radius.setSuffix(" m")
         self.radius.setPrefix(tr("radius") + " ")
+        # The chosen point on a line of its own: "X 152848, Y 442962 (Amersfoort / RD New)" beside the
+        # radius would be clipped in a wizard 900 px wide.
         self.point_info = QLabel()
+        self.point_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.point_info.setVisible(False)
         point_row = QHBoxLayout()
         point_row.addWidget(self.radius)
-        point_row.addWidget(self.point_info, 1)
+        point_row.addStretch(1)
         grid.addWidget(self.mode_point, 3, 0)
         grid.addWidget(self.point_button, 3, 1)
         grid.addLayout(point_row, 3, 2)
+        grid.addWidget(self.point_info, 4, 1, 1, 2)
         for i, button in enumerate((self.mode_layer, self.mode_draw, self.mode_point)):
             self.modes.addButton(button, i)
         self.ring = QDoubleSpinBox()
@@ -159,7 +164,7 @@ class AreaPage(QWizardPage):
         ring_row.addWidget(QLabel(tr("Context ring around the area")))
         ring_row.addWidget(self.ring)
         ring_row.addStretch(1)
-        grid.addLayout(ring_row, 4, 0, 1, 3)
+        grid.addLayout(ring_row, 5, 0, 1, 3)
         layout.addWidget(box)
 
         self.message = QLabel()
@@ -481,13 +486,10 @@ class AreaPage(QWizardPage):
         else:
             self.draw_info.setText("")
         if self.point is not None:
-            self.point_info.setText(
-                tr("around {x}, {y}").format(
-                    x=format_number(self.point.x(), 0, group=True), y=format_number(self.point.y(), 0, group=True)
-                )
-            )
+            self.point_info.setText(point_text(self.point, self.info.crs if self.info is not None else None))
         else:
             self.point_info.setText("")
+        self.point_info.setVisible(bool(self.point_info.text()))
         self._show_area_on_canvas()
         self.completeChanged.emit()
 
@@ -623,3 +625,11 @@ class AreaPage(QWizardPage):
             if canvas.scene() is not None:
                 canvas.scene().removeItem(self.area_band)
         self.area_band = None
+
+
+def point_text(point: QgsPointXY, crs: Optional[QgsCoordinateReferenceSystem]) -> str:
+    """"X 152848, Y 442962 (Amersfoort / RD New)": whole metres without group separators, which
+    would read as decimals in Dutch ("152.848"), and the CRS they are in."""
+    text = tr("X {x}, Y {y}").format(x=format_number(point.x(), 0), y=format_number(point.y(), 0))
+    name = (crs.description() or crs.authid()) if crs is not None and crs.isValid() else ""
+    return f"{text} ({name})" if name else text

@@ -17,6 +17,7 @@ from qgis.PyQt.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -28,6 +29,7 @@ from ...core.advice import Advice
 from ...core.numbers import format_number
 from ...core.scan import suppress
 from ...i18n import decimal_sign, tr
+from ...settings import Settings
 from .common import (
     date_format,
     qdate,
@@ -73,7 +75,21 @@ class SavePage(QWizardPage):
         report_layout.addWidget(self.report_label, 0, 0)
         report_layout.addWidget(self.report_path, 0, 1)
         report_layout.addWidget(self.report_button, 0, 2)
-        report_layout.addWidget(self.schouw_button, 1, 0, 1, 3, Qt.AlignmentFlag.AlignLeft)
+        # Asked here when empty: the report's title page names them (and a fresh profile has none).
+        self.author_label = QLabel(tr("Author"))
+        self.author = QLineEdit()
+        self.organisation_label = QLabel(tr("Organisation"))
+        self.organisation = QLineEdit()
+        for edit in (self.author, self.organisation):
+            edit.setPlaceholderText(tr("not filled in: fill in for the report's title page"))
+        self.author_note = QLabel(tr("Saved in the Hotspot settings for the next reports."))
+        self.author_note.setStyleSheet("color: #555555;")
+        report_layout.addWidget(self.author_label, 1, 0)
+        report_layout.addWidget(self.author, 1, 1, 1, 2)
+        report_layout.addWidget(self.organisation_label, 2, 0)
+        report_layout.addWidget(self.organisation, 2, 1, 1, 2)
+        report_layout.addWidget(self.author_note, 3, 1, 1, 2)
+        report_layout.addWidget(self.schouw_button, 4, 0, 1, 3, Qt.AlignmentFlag.AlignLeft)
         report_layout.setColumnStretch(1, 1)
         self.report_box = report_box
         layout.addWidget(report_box)
@@ -93,7 +109,11 @@ class SavePage(QWizardPage):
         layout.addWidget(self.message)
         layout.addStretch(1)
         self.save_button.clicked.connect(lambda: self.save())
-        self.report_button.clicked.connect(lambda: self.wizard().make_report(self.report_path.filePath()))
+        self.report_button.clicked.connect(lambda: self.make_report())
+        self.author.textEdited.connect(lambda text: self.wizard().data_page.author.setText(text.strip()))
+        self.organisation.textEdited.connect(
+            lambda text: self.wizard().data_page.organisation.setText(text.strip())
+        )
         self.schouw_button.clicked.connect(lambda: self.wizard().prepare_schouw())
         self.report_cancel.clicked.connect(lambda: self.wizard().cancel_report())
         self.status_draft.toggled.connect(lambda *_: self._status_changed())
@@ -114,7 +134,32 @@ class SavePage(QWizardPage):
         self.schouw_button.setVisible(has_schouw)
         self.schouw_button.setEnabled(has_schouw and wizard.has_algorithm("hotspot:schouwroute"))
         self.report_box.setVisible(has_report or has_schouw)
+        self._show_author_fields(has_report)
         self.message.setText("")
+
+    def _show_author_fields(self, has_report: bool) -> None:
+        """Author and organisation on this page when either is empty (the report needs them)."""
+        data = self.wizard().data_page
+        author, organisation = data.author.text().strip(), data.organisation.text().strip()
+        ask = has_report and not (author and organisation)
+        self.author.setText(author)
+        self.organisation.setText(organisation)
+        for widget in (self.author_label, self.author, self.organisation_label, self.organisation,
+                       self.author_note):
+            widget.setVisible(ask)
+
+    def make_report(self) -> bool:
+        """Keep the author and organisation typed here in the settings, then make the report."""
+        settings = Settings.load()
+        changed = False
+        for name, edit in (("author", self.author), ("organisation", self.organisation)):
+            text = edit.text().strip()
+            if not edit.isHidden() and text and not getattr(settings, name):
+                setattr(settings, name, text)
+                changed = True
+        if changed:
+            settings.save()
+        return self.wizard().make_report(self.report_path.filePath())
 
     def status(self) -> str:
         return "definitief" if self.status_final.isChecked() else "concept"
@@ -123,6 +168,7 @@ class SavePage(QWizardPage):
         wizard = self.wizard()
         if wizard is not None and wizard.record is not None and wizard.record.status != self.status():
             wizard.mark_dirty()
+            self.fill_summary()
 
     def fill_summary(self) -> None:
         wizard = self.wizard()

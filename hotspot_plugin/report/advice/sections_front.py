@@ -40,8 +40,8 @@ class FrontSections:
             (tr("Status"), status),
             (tr("Advice"), self.verdict_line()),
             (tr("Date"), self.fmt.date(record.updated_at or record.created_at) or "–"),
-            (tr("Author"), record.author or "–"),
-            (tr("Organisation"), self.house.organisation or record.organisation or "–"),
+            (tr("Author"), record.author or tr("not filled in")),
+            (tr("Organisation"), self.house.organisation or record.organisation or tr("not filled in")),
             (tr("Data period"), self.period_text()),
         ]
         self.doc.fill_table(items, "meta", ["", ""], rows, [0.3, 0.7])

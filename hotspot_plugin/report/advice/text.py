@@ -31,6 +31,11 @@ def month_names() -> List[str]:
     ]
 
 
+def long_date(day: dt.date) -> str:
+    """A date as "3 March 2026" / "3 maart 2026"."""
+    return f"{day.day} {month_names()[day.month - 1]} {day.year}"
+
+
 def parse_iso(value: Any) -> Optional[dt.datetime]:
     """An ISO date or date-time ("2026-03-03", "2026-03-03 10:00:00Z") as a datetime; None when unreadable."""
     if not value:
@@ -71,7 +76,7 @@ class NumberFormatter:
         d = parse_iso(value)
         if d is None:
             return ""
-        return f"{d.day} {month_names()[d.month - 1]} {d.year}"
+        return long_date(d)
 
     def period(self, pair: Sequence[Any]) -> str:
         """A half-open period [start, end) as its first and last day, "1 January 2025 to 31 ..."."""
