@@ -99,6 +99,14 @@ def tour():
     shot("06_scan_advice_page")
     wizard.next()
     yield 1500
+    shot("06b_scan_verdict_page")
+    verdict = wizard.verdict_page
+    verdict.decision_radios[2].click()  # positive under conditions
+    verdict.conditions.setPlainText("Verlichting langs het fietspad\nHaag bij de speelplaats lager dan 1 m")
+    yield 500
+    shot("06c_scan_verdict_given")
+    wizard.next()
+    yield 1500
     shot("07_scan_save_page")
     page = wizard.save_page
     page.author.setText("A. Analist")
@@ -187,19 +195,26 @@ def tour():
     yield 500
 
 
+def quit_qgis(code: int) -> None:
+    """Close the project first, as QGIS's own File > Exit does: QGIS 3.22 aborts when its main window
+    is destroyed with the project still open (its style dock is gone before the layer tree)."""
+    iface.newProject(False)
+    QgsApplication.instance().exit(code)
+
+
 def drive(steps):
     try:
         step = next(steps)
     except StopIteration:
         log("done")
         LOG.close()
-        QgsApplication.instance().exit(0)
+        quit_qgis(0)
         return
     except Exception:  # noqa: BLE001
         log(traceback.format_exc())
         shot("99_error")
         LOG.close()
-        QgsApplication.instance().exit(1)
+        quit_qgis(1)
         return
     if callable(step):
         waited = [0]
