@@ -287,3 +287,22 @@ def share_shown(part: Optional[float], whole: Optional[float], threshold: int = 
         return False
     rest = whole - part
     return not any(is_small(round(v), threshold) or 0 < v < 0.5 for v in (whole, part, rest))
+
+
+#: The counts of a measure's evaluation: (before, after) of the target, buffer and control areas.
+EFFECT_KEYS = ("rb", "ra", "db", "da", "cb", "ca")
+
+
+def protect_effect(counts, threshold: int = DEFAULT_THRESHOLD) -> dict:
+    """The states of a measure evaluation's six counts (``rb``, ``ra``, ``db``, ``da``, ``cb``, ``ca``
+    of a ``ZoneCounts``), as the report's evaluation page prints them.
+
+    The target, buffer and control areas split all incidents of a period, so the three counts of the
+    before period stand beside their sum (the period's incidents, known to anyone with the
+    municipality's figures), and so do the three of the after period: each is protected as a column
+    (:func:`protect_column`). The percentage changes, the odds ratio and the WDQ are computed on these
+    counts: they follow :func:`derived_shown`.
+    """
+    values = [float(getattr(counts, k) or 0) for k in EFFECT_KEYS]
+    states = protect_cells(values, [[0, 2, 4], [1, 3, 5]], threshold)
+    return dict(zip(EFFECT_KEYS, states))
