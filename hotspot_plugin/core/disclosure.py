@@ -370,9 +370,10 @@ def protect_sums(
     shown (anything from 0 up to a reader).
 
     The reader (:func:`_bounds`) knows the rule: a ``"<t"`` lies in 1 .. t-1, an ``"x"`` is at least
-    ``t`` unless a sum it is in has only ``"x"`` parts (then from 0), and every sum holds. It narrows
+    ``t`` (he is assumed to know which are: an ``"x"`` that hides a small count, in a sum whose parts
+    all went, is from 0), and every sum holds. It narrows
     each cell's interval by every sum in turn until nothing changes (so a cell is read through its
-    row and its column together). While a ``"<t"`` can be told to within one incident, the smallest
+    row and its column together). While a small count (``"<t"``, or an ``"x"`` hiding one) can be told to within one incident, the smallest
     shown non-zero cell in a sum with a cell the reader can tell (the small one, or an ``"x"`` that
     gives it away) is hidden as ``"x"``; when there is none, every part of the small one's sums that
     may change is. Where a total is not shown, its non-zero parts are not shown
@@ -393,21 +394,14 @@ def protect_sums(
             for i in parts:
                 if st[i] == SHOWN and vals[i] > 0 and i not in fixed_set:
                     st[i] = HIDDEN if not is_small(vals[i], threshold) else SMALL
-    free = set(unpublished)
-
-    def floors() -> List[float]:
-        out = [float(threshold)] * len(vals)
-        for i in free:
-            out[i] = 0.0
-        for parts, _total in lines:
-            if parts and all(st[i] == HIDDEN for i in parts):
-                for i in parts:
-                    out[i] = 0.0
-        return out
+    # the reader is stronger than in a single column: he is assumed to know which "x" are at least t
+    floors = [0.0 if (i in unpublished or v < threshold) else float(threshold) for i, v in enumerate(vals)]
 
     while True:
-        lo, hi = _bounds(vals, st, lines, threshold, integral, floors())
-        told = [i for i, s in enumerate(st) if s == SMALL and _told(lo, hi, i, integral)]
+        lo, hi = _bounds(vals, st, lines, threshold, integral, floors)
+        told = [
+            i for i, s in enumerate(st) if s != SHOWN and is_small(vals[i], threshold) and _told(lo, hi, i, integral)
+        ]
         if not told:
             return st
         i = told[0]

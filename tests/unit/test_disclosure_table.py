@@ -51,6 +51,8 @@ def brute_force(cells, row_totals, margin, grand, t):
         if k < len(unknown):
             r, c = unknown[k]
             for v in domains[k]:
+                if v > min(row_hi[r], col_hi[c]):
+                    break
                 grid[r][c] = v
                 if sum(grid[r]) > row_hi[r] or sum(g[c] for g in grid) > col_hi[c]:
                     break
@@ -115,12 +117,13 @@ def test_the_brute_force_sees_the_one_dimensional_leak():
     assert seen[(1, 2)] == {2}  # the oracle tells the 2 that the old wizard showed as "<5"
 
 
-@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("seed", range(6))
 def test_random_small_tables_against_the_brute_force(seed):
     rng = np.random.default_rng(seed)
     small = 0
-    for _ in range(20):
+    for _ in range(30):
         rows, cols = int(rng.integers(2, 4)), int(rng.integers(2, 4))
+        cols = 2 if rows * cols > 6 else cols  # at most six cells: the brute force stays quick
         t = int(rng.choice([3, 4]))
         table = rng.choice([0, 1, 2, 3, 4, 5, 6, 8], size=(rows, cols)).tolist()
         if sum(map(sum, table)) == 0:
