@@ -371,13 +371,12 @@ def protect_sums(
 
     The reader (:func:`_bounds`) knows the rule: a ``"<t"`` lies in 1 .. t-1, an ``"x"`` is at least
     ``t`` (he is assumed to know which are: an ``"x"`` that hides a small count, in a sum whose parts
-    all went, is from 0), and every sum holds. It narrows
-    each cell's interval by every sum in turn until nothing changes (so a cell is read through its
-    row and its column together). While a small count (``"<t"``, or an ``"x"`` hiding one) can be told to within one incident, the smallest
-    shown non-zero cell in a sum with a cell the reader can tell (the small one, or an ``"x"`` that
-    gives it away) is hidden as ``"x"``; when there is none, every part of the small one's sums that
-    may change is. Where a total is not shown, its non-zero parts are not shown
-    either (they would add up to it).
+    all went, is from 0), and every sum holds. It narrows each cell's interval by every sum in turn
+    until nothing changes (so a cell is read through its row and its column together). While a small
+    count (``"<t"``, or an ``"x"`` hiding one) can be told to within one incident, the smallest shown
+    non-zero cell in a sum with a cell the reader can tell (the small one, or an ``"x"`` that gives it
+    away) is hidden as ``"x"``; when there is none, every part of the small one's sums that may change
+    is. Where a total is not shown, its non-zero parts are not shown either (they would add up to it).
     """
     vals = [float(v or 0) for v in values]
     integral = all(float(v).is_integer() for v in vals)

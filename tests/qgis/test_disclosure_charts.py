@@ -510,7 +510,7 @@ def check_fields_beside_all(drawn: Dict[str, Dict[str, List]], totals: Dict[str,
             if isinstance(total, (int, float)) and total > 0 and any(p in ("small", "x") for p in parts):
                 column = 0.0 if all(q == "x" for q in parts if q != 0) else float(T)
                 floors = [min(column, week_floor[k][d * 24 + h]) for k in fields]
-                assert solved_real(float(total), parts, floors) == [], f"{where}: weekday x hour {d} {h}: {total} {parts}"
+                assert solved_real(float(total), parts, floors) == [], f"{where}: weekday x hour {d} {h}: {parts}"
     return small
 
 
