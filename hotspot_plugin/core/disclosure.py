@@ -33,6 +33,23 @@ small cell as a whole number from 1 to ``t - 1``: that reader is stricter than o
 cells may be fractions, so a hidden cell can never be computed to within one incident from the
 fractions printed beside it and their total. Shown fractions may be printed (rounded).
 
+**Tables that add up to other tables.** The month charts of the safety fields add up, month by
+month, to the month chart of all incidents (and the weekday x hour tables cell by cell, with their
+day parts): a field's month is all incidents minus the other fields. Such a family is protected as
+one two-way table with its margins (:func:`protect_table`, on :func:`protect_sums`): each row beside
+its total (as the numbers table publishes it), each column beside the margin, the margin beside the
+grand total, together, until stable. Its reader is stronger than the column's: he narrows every
+cell through all the sums at once, and he is assumed to know which ``"x"`` are at least ``t``.
+
+**Evaluation of measures.** The before and after counts of the target, buffer and control areas
+stand beside the period's total (:func:`protect_effect`); no percentage change, odds ratio or WDQ is
+printed on a count that is not shown.
+
+**Findings.** A finding prints a figure (a count, a rate, a share, a ratio with its interval: each
+gives the count back) only when the group's counts are shown in the tables
+(core/finding_disclosure.py); the report checks each finding again at its own threshold, which may be
+higher than the scan's (core.advice_rules.withhold_at), and prints it without its figures when not.
+
 **Exported tables.** Every table Hotspot writes as CSV for others (the area monitor, measure
 effect, near-repeat Knox table) goes through :func:`protect_cells` (storage/csv_out.py): a
 suppressed count is an empty cell with ``"<t"`` / ``"x"`` in its text column, and every value
