@@ -9,6 +9,9 @@ Both follow the disclosure rule (core/disclosure.py, "Charts are tables"): each 
 beside its total, so a month or cell with a small count (``"<5"``) or hidden beside one (``"x"``)
 is drawn as a hatched placeholder of fixed height (the threshold) or a grey hatched cell with that
 label, never at its height or in its colour; the scales are taken from the shown values only.
+The wizard also passes the states it protected across the charts (a field's months beside the
+month chart of all incidents: core.disclosure.protect_table); a bar or cell hidden by either
+protection is not shown.
 """
 
 from __future__ import annotations
