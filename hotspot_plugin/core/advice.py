@@ -49,6 +49,7 @@ from .advice_rules import (
     Finding,
     draft_findings,
     supporting_findings,
+    withhold_at,
 )
 from .advice_text import CHECKLIST_GROUP_LABELS, Translate, format_number, render
 from .errors import InputError
@@ -348,6 +349,7 @@ __all__ = [
     "EVENING_NIGHT_RATIO",
     "KEY_MAX",
     "supporting_findings",
+    "withhold_at",
     "HOTSPOT_SHARE_MIN",
     "HOTSPOT_CONCENTRATION",
     "NEAR_DISTANCE",

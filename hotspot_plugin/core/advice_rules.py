@@ -311,6 +311,22 @@ def supporting_findings(finding: "Finding") -> List["Finding"]:
 
 
 
+def withhold_at(finding: "Finding", states: Mapping[str, Any], threshold: int) -> "Finding":
+    """*finding* as published at *threshold*: without its figures (:data:`T_WITHHELD`) when they would
+    print a count the tables hide at that threshold, or a share, rate or ratio derived from one
+    (:func:`.finding_disclosure.figures_withheld`; *states* from
+    :func:`.finding_disclosure.published_states` at the same threshold). A report run with a higher
+    threshold than the scan's re-checks each finding this way; a finding drafted without figures,
+    and one that is not about a group's counts, is returned as it is."""
+    if finding.rule not in TEST_NAMES or finding.group is None or finding.template == T_WITHHELD:
+        return finding
+    if not figures_withheld(finding.rule, finding.group, finding.evidence, states, threshold):
+        return finding
+    out = copy.copy(finding)
+    out.template = T_WITHHELD
+    out.params = {"label": finding.params.get("label", ""), "test": TEST_NAMES[finding.rule]}
+    return out
+
 def _label(kind: str, code: Optional[str], labels: Mapping[str, str]) -> str:
     if code is None:
         return ""

@@ -33,6 +33,23 @@ small cell as a whole number from 1 to ``t - 1``: that reader is stricter than o
 cells may be fractions, so a hidden cell can never be computed to within one incident from the
 fractions printed beside it and their total. Shown fractions may be printed (rounded).
 
+**Tables that add up to other tables.** The month charts of the safety fields add up, month by
+month, to the month chart of all incidents (and the weekday x hour tables cell by cell, with their
+day parts): a field's month is all incidents minus the other fields. Such a family is protected as
+one two-way table with its margins (:func:`protect_table`, on :func:`protect_sums`): each row beside
+its total (as the numbers table publishes it), each column beside the margin, the margin beside the
+grand total, together, until stable. Its reader is stronger than the column's: he narrows every
+cell through all the sums at once, and he is assumed to know which ``"x"`` are at least ``t``.
+
+**Evaluation of measures.** The before and after counts of the target, buffer and control areas
+stand beside the period's total (:func:`protect_effect`); no percentage change, odds ratio or WDQ is
+printed on a count that is not shown.
+
+**Findings.** A finding prints a figure (a count, a rate, a share, a ratio with its interval: each
+gives the count back) only when the group's counts are shown in the tables
+(core/finding_disclosure.py); the report checks each finding again at its own threshold, which may be
+higher than the scan's (core.advice_rules.withhold_at), and prints it without its figures when not.
+
 **Exported tables.** Every table Hotspot writes as CSV for others (the area monitor, measure
 effect, near-repeat Knox table) goes through :func:`protect_cells` (storage/csv_out.py): a
 suppressed count is an empty cell with ``"<t"`` / ``"x"`` in its text column, and every value
@@ -287,3 +304,216 @@ def share_shown(part: Optional[float], whole: Optional[float], threshold: int = 
         return False
     rest = whole - part
     return not any(is_small(round(v), threshold) or 0 < v < 0.5 for v in (whole, part, rest))
+
+
+#: The counts of a measure's evaluation: (before, after) of the target, buffer and control areas.
+EFFECT_KEYS = ("rb", "ra", "db", "da", "cb", "ca")
+
+
+def protect_effect(counts, threshold: int = DEFAULT_THRESHOLD) -> dict:
+    """The states of a measure evaluation's six counts (``rb``, ``ra``, ``db``, ``da``, ``cb``, ``ca``
+    of a ``ZoneCounts``), as the report's evaluation page prints them.
+
+    The target, buffer and control areas split all incidents of a period, so the three counts of the
+    before period stand beside their sum (the period's incidents, known to anyone with the
+    municipality's figures), and so do the three of the after period: each is protected as a column
+    (:func:`protect_column`). The percentage changes, the odds ratio and the WDQ are computed on these
+    counts: they follow :func:`derived_shown`.
+    """
+    values = [float(getattr(counts, k) or 0) for k in EFFECT_KEYS]
+    states = protect_cells(values, [[0, 2, 4], [1, 3, 5]], threshold)
+    return dict(zip(EFFECT_KEYS, states))
+
+
+# ---- tables with margins: the reader's intervals -------------------------------------------------
+_BIG = 1e12
+
+
+def _bounds(values, states, lines, threshold, integral, floors):
+    """The interval [lo, hi] a reader can tell for every cell from what is published: shown cells
+    exactly, ``"<t"`` in 1 .. t-1 (0 .. t for fractions), ``"x"`` from its floor up, narrowed by
+    every sum (a line: parts add up to a total) until nothing changes."""
+    lo, hi = [], []
+    for v, s, f in zip(values, states, floors):
+        if s == SHOWN:
+            lo.append(v)
+            hi.append(v)
+        elif s == SMALL:
+            lo.append(1.0 if integral else 0.0)
+            hi.append(threshold - 1.0 if integral else float(threshold))
+        else:
+            lo.append(f)
+            hi.append(_BIG)
+    for _ in range(200):
+        changed = False
+        for parts, total in lines:
+            sum_lo = sum(lo[i] for i in parts)
+            sum_hi = sum(hi[i] for i in parts)
+            new = [(total, sum_lo, sum_hi)]
+            for i in parts:
+                new.append((i, lo[total] - (sum_hi - hi[i]), hi[total] - (sum_lo - lo[i])))
+            for i, a, b in new:
+                if integral:
+                    a, b = math.ceil(a - 1e-9), math.floor(b + 1e-9)
+                if a > lo[i] + 1e-9:
+                    lo[i] = a
+                    changed = True
+                if b < hi[i] - 1e-9:
+                    hi[i] = b
+                    changed = True
+        if not changed:
+            break
+    return lo, hi
+
+
+def _told(lo, hi, i, integral) -> bool:
+    return hi[i] - lo[i] < (0.5 if integral else 1.0 - 1e-9)
+
+
+def protect_sums(
+    values: Sequence[Optional[float]],
+    lines: Sequence[Tuple[Sequence[int], int]],
+    threshold: int = DEFAULT_THRESHOLD,
+    states: Optional[Sequence[str]] = None,
+    fixed: Sequence[int] = (),
+    unpublished: Sequence[int] = (),
+) -> List[str]:
+    """Primary and secondary suppression of cells linked by sums (the general form of the rule).
+
+    *values* are the cells (counts or aoristic fractions); each of *lines* is ``(parts, total)``:
+    the cells *parts* add up to the cell *total*, and a reader knows it. *states* are the cells'
+    states to start from (default: primary suppression); *fixed* cells keep their state (a count
+    published elsewhere, e.g. a field's count in the numbers table); *unpublished* cells are never
+    shown (anything from 0 up to a reader).
+
+    The reader (:func:`_bounds`) knows the rule: a ``"<t"`` lies in 1 .. t-1, an ``"x"`` is at least
+    ``t`` (he is assumed to know which are: an ``"x"`` that hides a small count, in a sum whose parts
+    all went, is from 0), and every sum holds. It narrows each cell's interval by every sum in turn
+    until nothing changes (so a cell is read through its row and its column together). While a small
+    count (``"<t"``, or an ``"x"`` hiding one) can be told to within one incident, the smallest shown
+    non-zero cell in a sum with a cell the reader can tell (the small one, or an ``"x"`` that gives it
+    away) is hidden as ``"x"``; when there is none, every part of the small one's sums that may change
+    is. Where a total is not shown, its non-zero parts are not shown either (they would add up to it).
+    """
+    vals = [float(v or 0) for v in values]
+    integral = all(float(v).is_integer() for v in vals)
+    st = list(states) if states is not None else [_state(v, threshold) for v in vals]
+    fixed_set = set(fixed) | set(unpublished)
+    for i in unpublished:
+        st[i] = HIDDEN
+    member: List[List[int]] = [[] for _ in vals]
+    for k, (parts, total) in enumerate(lines):
+        for i in list(parts) + [total]:
+            member[i].append(k)
+    for parts, total in lines:
+        if st[total] != SHOWN:
+            for i in parts:
+                if st[i] == SHOWN and vals[i] > 0 and i not in fixed_set:
+                    st[i] = HIDDEN if not is_small(vals[i], threshold) else SMALL
+    # the reader is stronger than in a single column: he is assumed to know which "x" are at least t
+    floors = [0.0 if (i in unpublished or v < threshold) else float(threshold) for i, v in enumerate(vals)]
+
+    while True:
+        lo, hi = _bounds(vals, st, lines, threshold, integral, floors)
+        told = [
+            i for i, s in enumerate(st) if s != SHOWN and is_small(vals[i], threshold) and _told(lo, hi, i, integral)
+        ]
+        if not told:
+            return st
+        i = told[0]
+        # every cell the reader can tell that is not shown leads to the small one: hide beside those
+        known = [j for j, s in enumerate(st) if s != SHOWN and _told(lo, hi, j, integral)]
+        near = {j for m in known for k in member[m] for j in list(lines[k][0]) + [lines[k][1]]}
+        candidates = [j for j in near if st[j] == SHOWN and vals[j] > 0 and j not in fixed_set]
+        if candidates:
+            st[min(candidates, key=lambda j: (vals[j], j))] = HIDDEN
+            continue
+        changed = False
+        for k in member[i]:  # nothing left to hide beside it: the parts of its sums go
+            for j in lines[k][0]:
+                if j not in fixed_set and st[j] != HIDDEN:
+                    st[j] = HIDDEN
+                    changed = True
+        if not changed:
+            return st  # nothing more may change: the fixed cells give it (the caller's totals)
+
+
+@dataclass(frozen=True)
+class TableStates:
+    """The states of a table protected with its margins (:func:`protect_table`)."""
+
+    cells: Tuple[Tuple[str, ...], ...]  # rows x columns
+    margin: Tuple[str, ...]  # the column totals (e.g. "all incidents" per month)
+    groups: Tuple[Tuple[str, ...], ...] = ()  # (rows + 1) x groups: the sums of each row's column groups
+
+
+def protect_table(
+    cells: Sequence[Sequence[Optional[float]]],
+    threshold: int = DEFAULT_THRESHOLD,
+    row_states: Optional[Sequence[str]] = None,
+    total_state: str = SHOWN,
+    margin: Optional[Sequence[Optional[float]]] = None,
+    column_groups: Sequence[Sequence[int]] = (),
+) -> TableStates:
+    """Suppression of a two-way table shown with its margins (fields x months beside the month chart of
+    all incidents, fields x weekday-hour cells beside the all-incidents table).
+
+    *cells* are the rows (e.g. safety fields), each a series (months); every row's total (its sum)
+    is published elsewhere in *row_states* (fixed: default primary suppression beside the grand
+    total), the column totals *margin* (default the column sums; when given and larger, the rest is
+    an unpublished row) are published as a series beside the grand total (``total_state``) and may be
+    hidden, and the grand total is fixed. *column_groups* (e.g. the day parts of a weekday x hour
+    table) are groups of columns whose sum is published per row and for the margin (as a share
+    beside the row's total): their states are returned in ``groups``, the margin's last. Every row
+    beside its total, every column beside its margin, the margin beside the grand total and every
+    group beside its columns are protected together (:func:`protect_sums`), until stable.
+    """
+    rows = [[float(v or 0) for v in r] for r in cells]
+    n_rows = len(rows)
+    n_cols = max((len(r) for r in rows), default=len(margin or ()))
+    rows = [r + [0.0] * (n_cols - len(r)) for r in rows]
+    sums = [sum(r[c] for r in rows) for c in range(n_cols)]
+    top = [float(v or 0) for v in margin] if margin is not None else sums
+    top = list(top) + [0.0] * (n_cols - len(top))
+    rest = [max(0.0, a - b) for a, b in zip(top, sums)]
+    if any(v > 1e-9 for v in rest):
+        rows.append(rest)
+    all_rows = rows + [top]
+    width = n_cols + 1
+    values: List[float] = []
+    for r in all_rows:
+        values += r + [sum(r)]
+    grand = len(values) - 1
+
+    def at(r: int, c: int) -> int:
+        return r * width + c
+
+    lines: List[Tuple[List[int], int]] = []
+    for r in range(len(all_rows)):
+        lines.append(([at(r, c) for c in range(n_cols)], at(r, n_cols)))
+    data_rows = list(range(len(rows)))
+    for c in range(n_cols + 1):
+        lines.append(([at(r, c) for r in data_rows], at(len(rows), c)))
+    group_index: List[List[int]] = []
+    for r in range(len(all_rows)):
+        idx = []
+        for g in column_groups:
+            values.append(sum(all_rows[r][c] for c in g))
+            idx.append(len(values) - 1)
+            lines.append(([at(r, c) for c in g], idx[-1]))
+        group_index.append(idx)
+    for k in range(len(column_groups)):
+        lines.append(([group_index[r][k] for r in data_rows], group_index[len(rows)][k]))
+    states = [_state(v, threshold) for v in values]
+    given = list(row_states) if row_states is not None else list(
+        protect_column([sum(r) for r in rows[:n_rows]], values[grand], threshold).parts)
+    fixed = [grand] + [at(r, n_cols) for r in range(n_rows)]
+    for r in range(n_rows):
+        states[at(r, n_cols)] = given[r]
+    states[grand] = total_state
+    unpublished = [at(n_rows, c) for c in range(n_cols + 1)] + (group_index[n_rows] if len(rows) > n_rows else [])
+    st = protect_sums(values, lines, threshold, states, fixed, unpublished if len(rows) > n_rows else ())
+    table = tuple(tuple(st[at(r, c)] for c in range(n_cols)) for r in range(n_rows))
+    top_states = tuple(st[at(len(rows), c)] for c in range(n_cols))
+    groups = tuple(tuple(st[i] for i in group_index[r]) for r in list(range(n_rows)) + [len(rows)])
+    return TableStates(table, top_states, groups)

@@ -9,6 +9,9 @@ Both follow the disclosure rule (core/disclosure.py, "Charts are tables"): each 
 beside its total, so a month or cell with a small count (``"<5"``) or hidden beside one (``"x"``)
 is drawn as a hatched placeholder of fixed height (the threshold) or a grey hatched cell with that
 label, never at its height or in its colour; the scales are taken from the shown values only.
+The wizard also passes the states it protected across the charts (a field's months beside the
+month chart of all incidents: core.disclosure.protect_table); a bar or cell hidden by either
+protection is not shown.
 """
 
 from __future__ import annotations
@@ -70,6 +73,13 @@ def month_label(month: str, locale: Optional[QLocale] = None) -> str:
     return f"{name} {year % 100:02d}"
 
 
+def _merge(own: Sequence[str], given: Optional[Sequence[str]]) -> Tuple[str, ...]:
+    """The states of a series protected on its own and by the caller: not shown in either, not shown."""
+    if not given:
+        return tuple(own)
+    return tuple(s if s != dc.SHOWN else (given[i] if i < len(given) else dc.SHOWN) for i, s in enumerate(own))
+
+
 def month_trend_pixmap(
     months: Sequence[str],
     period: Sequence[float],
@@ -84,12 +94,16 @@ def month_trend_pixmap(
     small_label: str = "",
     hidden_label: str = "",
     locale: Optional[QLocale] = None,
+    period_states: Optional[Sequence[str]] = None,
+    comparison_states: Optional[Sequence[str]] = None,
 ) -> QPixmap:
     """Bars per month: the period in blue, the comparison period in grey (stacked).
 
     Each series is protected beside its total, published in state *period_state* /
     *comparison_state* (module doc): a bar not shown is a hatched placeholder of height *threshold*
-    labelled ``"<5"`` or ``"x"``.
+    labelled ``"<5"`` or ``"x"``. *period_states* / *comparison_states*: the bars' states as a
+    caller protected them with more (a field's months beside the chart of all incidents:
+    core.disclosure.protect_table); a bar hidden by either protection is not shown.
     """
     image = _image(width, height)
     p = QPainter(image)
@@ -97,8 +111,8 @@ def month_trend_pixmap(
     n = len(months)
     per = [float(period[i] or 0) if i < len(period) else 0.0 for i in range(n)]
     com = [float(comparison[i] or 0) if i < len(comparison) else 0.0 for i in range(n)]
-    per_states = dc.protect_series(per, threshold, period_state)
-    com_states = dc.protect_series(com, threshold, comparison_state)
+    per_states = _merge(dc.protect_series(per, threshold, period_state), period_states)
+    com_states = _merge(dc.protect_series(com, threshold, comparison_state), comparison_states)
 
     def drawn(v: float, state: str) -> float:  # the height a bar is drawn at
         return float(threshold) if v and state != dc.SHOWN else v
@@ -212,18 +226,22 @@ def weekday_hour_pixmap(
     weekdays: Sequence[str] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
     hour_label: str = "",
     decimal: str = ".",
+    states: Optional[Sequence[Sequence[str]]] = None,
 ) -> QPixmap:
     """The 7 x 24 weekday x hour table as a heat table (Monday first, hour 0 = 00:00-00:59).
 
     Protected with :func:`core.disclosure.protect_week` (the total in *total_state*, each day part
     of *day_parts* beside its own sum, as their shares are printed): a cell not shown is grey,
     hatched and labelled ``"<5"`` or ``"x"``; the colours run up to the largest shown cell.
+    *states* (7 x 24): the cells' states as the caller protected them with more (a field's table
+    beside the table of all incidents); a cell hidden by either protection is not shown.
     """
     image = _image(width, height)
     p = QPainter(image)
     # cells may hold fractions when crime windows are spread over their hours (aoristic analysis)
     rows: List[List[float]] = [[float(v or 0) for v in row] for row in table] or [[0.0] * 24 for _ in range(7)]
-    states = dc.protect_week(rows, threshold, total_state, day_parts)
+    own = dc.protect_week(rows, threshold, total_state, day_parts)
+    states = [_merge(row, states[d] if states is not None and d < len(states) else None) for d, row in enumerate(own)]
     left, top, bottom = 30, 16, 14 if hour_label else 2
     cw = (width - left - 2) / 24.0
     ch = (height - top - bottom) / 7.0

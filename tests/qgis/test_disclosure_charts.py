@@ -278,7 +278,7 @@ def _colour_and_style(fill):
     return QColor(fill).name(), Qt.BrushStyle.SolidPattern
 
 
-def read_month_pixmap(calls, height: int) -> Dict[str, List]:
+def read_month_pixmap(calls, height: int, months: int = 0, width: int = 0) -> Dict[str, List]:
     """Bars (by their left edge) read against the y labels; hatched bars as "small" / "x" when they
     have the placeholder's height, else at their height."""
     from qgis.PyQt.QtCore import Qt
@@ -307,6 +307,10 @@ def read_month_pixmap(calls, height: int) -> Dict[str, List]:
         else:
             value = int(round(units))  # hatched, but at its own height
         bars.setdefault(round(rect.x(), 3), {})[series] = value
+    if months and width:  # each bar in its month's slot (the plot runs from x 34 to width - 8)
+        slot = (width - 42) / months
+        by_month = [bars.get(next((x for x in bars if int((x - 34) // slot) == i), None), {}) for i in range(months)]
+        return {s: [b.get(s, 0) for b in by_month] for s in ("period", "comparison")}
     ordered = [bars[x] for x in sorted(bars)]
     return {s: [b.get(s, 0) for b in ordered] for s in ("period", "comparison")}
 
@@ -384,6 +388,8 @@ def test_wizard_charts_give_no_small_count_back(qgis_iface, hotspot_provider, ca
                 published[r[0]] = (parse(r[1]), parse(r[2]))
         analysis.tabs.setCurrentIndex(1)
         small = 0
+        drawn: Dict[str, Dict[str, List]] = {}
+        weeks: Dict[str, List[List]] = {}
         for i in range(analysis.group_combo.count()):
             label = analysis.group_combo.itemText(i)
             n, n_c = published[label]
@@ -393,7 +399,9 @@ def test_wizard_charts_give_no_small_count_back(qgis_iface, hotspot_provider, ca
             month_calls = [c for c in painted]
             cut = next(k for k, (kind, a) in enumerate(month_calls)
                        if kind == "text" and len(a) == 3 and str(a[2]) == "0" and a[0].x() > 0)
-            series = read_month_pixmap(month_calls[:cut], 150)
+            series = read_month_pixmap(month_calls[:cut], 150, len(analysis.result.when["months"]),
+                                       analysis.month_chart.pixmap().width())
+            drawn[label] = series
             small += check_series(n, series["period"], f"wizard months of {label}")
             small += check_series(n_c, series["comparison"], f"wizard months (comparison) of {label}")
             # the reader is given the number of incidents with a time of day (the cells' sum) when the
@@ -403,6 +411,7 @@ def test_wizard_charts_give_no_small_count_back(qgis_iface, hotspot_provider, ca
             whole = abs(timed - round(timed)) < 1e-6
             timed_total = (int(round(timed)) if whole else timed) if isinstance(n, int) else n
             cells, colours = read_heat_pixmap(month_calls[cut:], decimal_sign())
+            weeks[label] = cells
             small += check_heat(cells, timed_total, f"wizard weekday x hour of {label}")
             assert len(colours) <= 1, f"{label}: the colour of a hidden cell gives its count"
             if isinstance(timed_total, int) and analysis.dagdeel.text():
@@ -411,6 +420,9 @@ def test_wizard_charts_give_no_small_count_back(qgis_iface, hotspot_provider, ca
                 if "unknown" not in parts:
                     assert solved_cells(timed_total, parts) == [], (label, analysis.dagdeel.text())
         assert small > 0
+        totals = {label: published[label] for label in drawn}
+        small_2d = check_fields_beside_all(drawn, totals, weeks, "wizard")
+        assert small_2d > 0
         grab = Path("/tmp/hotspot_look/sec")
         grab.mkdir(parents=True, exist_ok=True)
         analysis.group_combo.setCurrentIndex(0)
@@ -423,6 +435,97 @@ def test_wizard_charts_give_no_small_count_back(qgis_iface, hotspot_provider, ca
             wizard.done(QDialog.DialogCode.Rejected)
             tw.wait_for(lambda w=wizard: not w.is_running() and not w.report_runner.is_running())
         tw.process()
+
+
+# ---------------------------------------------------------------------------------------------------
+# The wizard's charts together: fields x months beside the chart of all incidents
+# ---------------------------------------------------------------------------------------------------
+
+ALL = "All incidents"
+
+
+def line_values(total, parts: List) -> List[Optional[set]]:
+    """For each part that is not a number: the whole numbers it can take, by brute force over the other
+    unknown parts ("<5" in 1..4, "x" from 5, from 0 when every part is "x"; the parts add up to the total)."""
+    if not isinstance(total, int):
+        return [None] * len(parts)
+    all_x = all(p == "x" for p in parts)
+    known = sum(p for p in parts if isinstance(p, int))
+    ranges = [None if isinstance(p, int) else range(1, T) if p == "small" else range(0 if all_x else T, total + 1)
+              for p in parts]
+    out: List[Optional[set]] = []
+    for i, r in enumerate(ranges):
+        if r is None:
+            out.append(None)
+            continue
+        from tests.qgis.test_disclosure_tables import reachable
+
+        others = reachable([q for j, q in enumerate(ranges) if q is not None and j != i], total)
+        out.append({v for v in r if total - known - v in others})
+    return out
+
+
+def solve_grid(rows: Dict[str, List], row_totals: Dict[str, object], margin: List, grand) -> List:
+    """A reader of a fields x months table with its margins: every row beside its total, every month's
+    fields beside the month of all incidents, the months of all incidents beside their total, each
+    solved by brute force; a cell told exactly is put in, and again, until nothing changes. Returns
+    the "<5" cells told: (row, month)."""
+    grid = {k: list(v) for k, v in rows.items()}
+    grid[ALL] = list(margin)
+    totals = dict(row_totals, **{ALL: grand})
+    told = []
+    changed = True
+    while changed:
+        changed = False
+        lines = [(totals[k], [(k, c) for c in range(len(grid[k]))]) for k in grid]
+        fields = [k for k in grid if k != ALL]
+        for c in range(len(margin)):
+            lines.append((grid[ALL][c], [(k, c) for k in fields]))
+        for total, cells in lines:
+            parts = [grid[k][c] for k, c in cells]
+            for (k, c), fits in zip(cells, line_values(total, parts)):
+                if fits is not None and len(fits) == 1:
+                    if grid[k][c] == "small":
+                        told.append((k, c))
+                    grid[k][c] = next(iter(fits))
+                    changed = True
+    return told
+
+
+def check_fields_beside_all(drawn: Dict[str, Dict[str, List]], totals: Dict[str, tuple], weeks, where: str) -> int:
+    """The month charts of the fields read together with the chart of all incidents (and the numbers
+    tab's counts); the weekday x hour tables cell by cell beside the table of all incidents."""
+    small = 0
+    fields = [k for k in drawn if k != ALL]
+    for s, series in ((0, "period"), (1, "comparison")):
+        rows = {k: drawn[k][series] for k in fields}
+        told = solve_grid(rows, {k: totals[k][s] for k in fields}, drawn[ALL][series], totals[ALL][s])
+        assert told == [], f"{where}: {series} months told from the chart of all incidents: {told}"
+        small += sum(row.count("small") for row in rows.values())
+    week_floor = {k: week_floors(weeks[k]) for k in fields}  # an "x" of a day part that is all "x": from 0
+    for d in range(7):
+        for h in range(24):
+            total = weeks[ALL][d][h]
+            parts = [weeks[k][d][h] for k in fields]
+            if isinstance(total, (int, float)) and total > 0 and any(p in ("small", "x") for p in parts):
+                column = 0.0 if all(q == "x" for q in parts if q != 0) else float(T)
+                floors = [min(column, week_floor[k][d * 24 + h]) for k in fields]
+                assert solved_real(float(total), parts, floors) == [], f"{where}: weekday x hour {d} {h}: {parts}"
+    return small
+
+
+def test_the_grid_reader_sees_a_field_month_as_all_minus_the_others():
+    """Crafted, as the old wizard drew it: A 12, 10, 7 and B 8, 9, "<5" (each beside its own count)
+    beside all incidents 20, 19, 9: March of B is 9 - 7 = 2."""
+    rows = {"A": [12, 10, 7], "B": [8, 9, "small"]}
+    assert solve_grid(rows, {"A": 29, "B": 19}, [20, 19, 9], 48) == [("B", 2)]
+    from hotspot_plugin.core import disclosure as dc
+
+    states = dc.protect_table([[12, 10, 7], [8, 9, 2]], T)
+    protected = {k: ["x" if s == dc.HIDDEN else "small" if s == dc.SMALL else v for v, s in zip(vals, st)]
+                 for k, vals, st in zip(("A", "B"), ([12, 10, 7], [8, 9, 2]), states.cells)}
+    margin = ["x" if s == dc.HIDDEN else "small" if s == dc.SMALL else v for v, s in zip([20, 19, 9], states.margin)]
+    assert solve_grid(protected, {"A": 29, "B": 19}, margin, 48) == []
 
 
 # ---------------------------------------------------------------------------------------------------

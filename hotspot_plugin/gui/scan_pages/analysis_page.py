@@ -355,6 +355,57 @@ class AnalysisPage(QWizardPage):
                 states[c["key"]] = c_state
         return states
 
+    def chart_states(self) -> Dict[str, Dict[str, Any]]:
+        """Group key -> the states of its charts: ``period`` and ``comparison`` (per month), ``week``
+        (7 x 24) and ``dagdeel`` (day, evening, night).
+
+        The charts of the fields add up to the chart of all incidents (month by month, cell by cell),
+        so a field's month could be read as all incidents minus the other fields: the fields x months
+        are protected as one two-way table with its margins (core.disclosure.protect_table), each
+        month's fields beside all incidents in that month and each field's months beside its count as
+        the numbers tab shows it; the weekday x hour tables and their day parts likewise."""
+        cached = getattr(self, "_chart_states", None)
+        if cached is not None and cached[0] is self.result:
+            return cached[1]
+        result = self.result
+        t = result.threshold
+        groups = (result.when or {}).get("groups") or {}
+        states = self.count_states()
+        fields = [g["key"] for g in result.groups_of("field") if g["key"] in groups]
+        total = groups.get("total")
+        out: Dict[str, Dict[str, Any]] = {k: {} for k in fields + ["total"]}
+        if total is None:
+            return out
+        for name, series, column in (("period", "months_period", 0), ("comparison", "months_comparison", 1)):
+            table = dc.protect_table(
+                [groups[k][series] for k in fields],
+                t,
+                row_states=[states[k][column] for k in fields],
+                total_state=states["total"][column],
+                margin=total[series],
+            )
+            for k, row in zip(fields, table.cells):
+                out[k][name] = row
+            out["total"][name] = table.margin
+
+        def flat(week: Any) -> List[float]:
+            return [float(v or 0) for row in week for v in row]
+
+        parts = [[d * 24 + h for d in range(7) for h in dc.day_part_hours(a, b)] for a, b in DAGDELEN_HOURS.values()]
+        table = dc.protect_table(
+            [flat(groups[k]["weekday_hour"]) for k in fields],
+            t,
+            row_states=[states[k][0] for k in fields],
+            total_state=states["total"][0],
+            margin=flat(total["weekday_hour"]),
+            column_groups=parts,
+        )
+        for k, row, day_parts in zip(fields + ["total"], list(table.cells) + [table.margin], table.groups):
+            out[k]["week"] = [tuple(row[d * 24 : (d + 1) * 24]) for d in range(7)]
+            out[k]["dagdeel"] = dict(zip(DAGDELEN_HOURS, day_parts))
+        self._chart_states = (result, out)
+        return out
+
     def _cells(self, group: Dict[str, Any], basis: str, states: Tuple[str, ...] = (dc.SHOWN,) * 3) -> List[str]:
         t = self.result.threshold
         dec = decimal_sign()
@@ -484,8 +535,10 @@ class AnalysisPage(QWizardPage):
         if when is None:
             return
         t = self.result.threshold
-        # the charts add up to the group's counts: they follow them as the numbers tab shows them
+        # the charts add up to the group's counts and, field by field, to the charts of all incidents:
+        # they follow the numbers tab and each other (chart_states)
         state, state_c = self.count_states().get(key, (dc.SHOWN,) * 3)[:2]
+        chart = self.chart_states().get(key) or {}
         locale = ui_locale()
         width = max(600, self.tabs.width() - 24)
         self.month_chart.setPixmap(
@@ -503,6 +556,8 @@ class AnalysisPage(QWizardPage):
                 small_label=tr("fewer than {t}").format(t=t),
                 hidden_label=tr("x: hidden beside a small count"),
                 locale=locale,
+                period_states=chart.get("period"),
+                comparison_states=chart.get("comparison"),
             )
         )
         weekdays = [locale.dayName(d, QLocale.FormatType.ShortFormat).rstrip(".") for d in range(1, 8)]
@@ -517,20 +572,26 @@ class AnalysisPage(QWizardPage):
                 weekdays=weekdays,
                 hour_label=tr("hour of the day (0 = 00:00-00:59)"),
                 decimal=decimal_sign(),
+                states=chart.get("week"),
             )
         )
-        self.dagdeel.setText(self.dagdeel_text(when.get("dagdeel") or {}, t, state))
+        self.dagdeel.setText(self.dagdeel_text(when.get("dagdeel") or {}, t, state, chart.get("dagdeel")))
 
     @staticmethod
-    def dagdeel_text(dd: Dict[str, Any], t: int, state: str) -> str:
+    def dagdeel_text(dd: Dict[str, Any], t: int, state: str, given: Optional[Dict[str, str]] = None) -> str:
         """The day parts' shares; a part that is small, or hidden beside one, shows "<5" or "x"
-        instead of a share (with the total beside it, a share is a count: core/disclosure.py)."""
+        instead of a share (with the total beside it, a share is a count: core/disclosure.py).
+        *given*: the parts' states as protected with the weekday x hour tables (chart_states)."""
         names = [(tr("day (07-19)"), "dag"), (tr("evening (19-23)"), "avond"), (tr("night (23-07)"), "nacht")]
         values = [float(dd.get(k) or 0) for _name, k in names]
         total = sum(values)
         if total <= 0:
             return ""
         states = dc.protect_series(values, t, state)
+        if given:  # hidden in either protection: hidden
+            states = tuple(
+                s if s != dc.SHOWN else given.get(k, dc.SHOWN) for s, (_name, k) in zip(states, names)
+            )
         parts = []
         for (name, _key), v, s in zip(names, values, states):
             text = dc.mark(v, s, t)

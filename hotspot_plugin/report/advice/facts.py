@@ -11,9 +11,10 @@ from shapely.geometry.base import BaseGeometry
 
 from ...core import disclosure as dc
 from ...core import schema
-from ...core.advice import Catalogue, ChosenMeasure, Finding, load_catalogue, render
+from ...core.advice import Catalogue, ChosenMeasure, Finding, load_catalogue, render, withhold_at
 from ...core.categories import CATEGORY_BY_CODE, SAFETY_FIELDS
 from ...core.errors import InputError
+from ...core.finding_disclosure import published_states
 from ...core.numbers import format_number
 from ...i18n import tr
 from ...storage.report_queries import read_report_sources
@@ -117,7 +118,12 @@ class ReportFacts:
         return self.advice.sorted_measures()
 
     def render_finding(self, finding: Finding) -> str:
-        return render(finding, tr, self.fmt.decimal, self.fmt.threshold)
+        """A finding as printed: its figures re-checked at the report's own threshold (the scan may
+        have drafted it at a lower one): a figure the report's tables hide is withheld."""
+        states = getattr(self, "_finding_states", None)
+        if states is None:
+            states = self._finding_states = published_states(self.result, self.fmt.threshold)
+        return render(withhold_at(finding, states, self.fmt.threshold), tr, self.fmt.decimal, self.fmt.threshold)
 
     def measure_title(self, m: ChosenMeasure) -> str:
         return m.title(self.catalogue, self.fmt.lang)

@@ -129,6 +129,15 @@ class AppendixSection:
             "even as a fraction, and the check assumes a reader who knows every shown cell exactly, so no hidden "
             "cell can be computed back to within one incident."
         ).format(threshold=self.fmt.threshold)))
+        blocks.append(("p", tr(  # core/disclosure.py: the findings, the evaluation of measures, two-way tables
+            "The findings print a figure only when the tables of this report show the counts it rests on: "
+            "each finding is checked again at this report's threshold {threshold}, and one whose count the "
+            "tables hide is given without its figures. The evaluation of earlier measures protects the counts "
+            "of the target, buffer and control areas beside the period's total and gives no percentage "
+            "change, odds ratio or WDQ computed on a count that is not shown. Where tables add up to another "
+            "table (the months of each safety field and those of all incidents), they are protected together "
+            "as one table with its margins."
+        ).format(threshold=self.fmt.threshold)))
         blocks.append(("h", tr("Findings")))
         blocks.append(
             (

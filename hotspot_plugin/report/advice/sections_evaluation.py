@@ -12,6 +12,11 @@ this scan itself registered) is evaluated as hotspot:measureeffect does, with eq
 and after periods around its start (``core.measure_register.evaluation_periods``), the
 measure's location as target, the 250 m around it as buffer and the rest of the GeoPackage's
 incidents as control.
+
+The counts follow the disclosure rule (:func:`core.disclosure.protect_effect`): the three areas'
+counts of a period stand beside the period's total, so a small one is ``"<t"`` and one that would
+give it back ``"x"``, in the text and in the chart; a percentage change, odds ratio or WDQ computed
+on a count not shown is not printed ("not to be published: small numbers").
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from typing import List, Optional
 
 import numpy as np
 
+from ...core import disclosure as dc
 from ...core import measure_effect as me
 from ...core.measure_register import SOURCES, STATUSES, MeasureRecord, evaluation_periods
 from ...core.numbers import format_number
@@ -71,9 +77,17 @@ def evaluate_measures(gpkg_path: str, area, exclude_scan: str = "",
     return out
 
 
-def evaluation_paragraph(ev: MeasureEvaluation, decimal: str, buffer_distance: float = me.DEFAULT_BUFFER_DISTANCE
-                         ) -> str:
-    """The text of one measure's evaluation."""
+def _part_shown(params: dict, states: dict) -> bool:
+    """Whether a part of :func:`core.measure_effect.conclusion_parts` (by its parameters) is computed
+    only on counts that are shown: a WDQ on all six, a percentage change or odds ratio on the target's
+    and the control area's."""
+    keys = dc.EFFECT_KEYS if ("wdq" in params or "buffer" in params) else ("rb", "ra", "cb", "ca")
+    return all(states[k] == dc.SHOWN for k in keys)
+
+
+def evaluation_paragraph(ev: MeasureEvaluation, decimal: str, buffer_distance: float = me.DEFAULT_BUFFER_DISTANCE,
+                         threshold: int = dc.DEFAULT_THRESHOLD) -> str:
+    """The text of one measure's evaluation, its counts under the disclosure rule (module doc)."""
     m = ev.measure
     head = tr("{title} (since {start}, {status})").format(
         title=m.title or m.measure_id, start=m.start_date or "-", status=tr({"gepland": "planned", "actief": "active",
@@ -82,17 +96,30 @@ def evaluation_paragraph(ev: MeasureEvaluation, decimal: str, buffer_distance: f
     if ev.effect is None:
         return head + ": " + tr("not evaluated, because {reason}.").format(reason=ev.reason)
     p, c = ev.periods, ev.effect.counts
+    states = dc.protect_effect(c, threshold)
+    published = {k: dc.publish(getattr(c, k), states[k], threshold,
+                               lambda v: format_number(v, 0, decimal, group=True)) for k in dc.EFFECT_KEYS}
     parts = []
+    withheld = False
     for template, params in me.conclusion_parts(ev.effect, tr("the {distance} m around it").format(
             distance=format_number(buffer_distance, None, decimal))):
-        shown = {k: (v if isinstance(v, str) else format_number(
-            v, 0 if k.endswith("pct") or k in ("rb", "ra", "cb", "ca") else 2, decimal)) for k, v in params.items()}
+        if "rb" in params:  # counts only: printed as published
+            parts.append(tr(template).format(**{k: published[k] for k in params}))
+            continue
+        if not _part_shown(params, states):
+            withheld = True
+            continue
+        shown = {k: (v if isinstance(v, str) else format_number(v, 0 if k.endswith("pct") else 2, decimal))
+                 for k, v in params.items()}
         parts.append(tr(template).format(**shown))
+    if withheld:
+        parts.append(tr("the percentage changes, the odds ratio and the WDQ computed on a count that is not "
+                        "shown: not to be published, small numbers"))
     text = "; ".join(parts)
     return (head + ". " + tr("Compared: {b0} to {b1} against {a0} to {a1} ({n} days each); target area {rb} → {ra}, "
                              "buffer {db} → {da}, control {cb} → {ca} incidents.").format(
         b0=p.before_start.isoformat(), b1=p.before_end.isoformat(), a0=p.after_start.isoformat(),
-        a1=p.after_end.isoformat(), n=p.days()[0], rb=c.rb, ra=c.ra, db=c.db, da=c.da, cb=c.cb, ca=c.ca)
+        a1=p.after_end.isoformat(), n=p.days()[0], **published)
         + " " + (text[0].upper() + text[1:] + "." if text else ""))
 
 
@@ -116,15 +143,17 @@ class EvaluationSection:
                            "buffer is the 250 m around the measure, the control area the rest of the "
                            "municipality. A fall relative to the control area is not proof that the measure "
                            "caused it."))]
-        blocks += [("p", evaluation_paragraph(ev, decimal)) for ev in rest]
+        threshold = self.fmt.threshold
+        blocks += [("p", evaluation_paragraph(ev, decimal, threshold=threshold)) for ev in rest]
         self.doc.flow_text(heading, blocks)
         for ev in charted:
             items = self.doc.add_page("chart", tr("Evaluation: {title}").format(
                 title=ev.measure.title or ev.measure.measure_id))
-            self.doc.set_text(items, "intro", evaluation_paragraph(ev, decimal), shrink=True)
+            self.doc.set_text(items, "intro", evaluation_paragraph(ev, decimal, threshold=threshold), shrink=True)
             self.doc.set_picture(items, "chart_1", lambda path, w, h, ev=ev: effect_chart(
                 ev.effect.counts, path, decimal, title=tr("Incidents before and after the measure"),
-                buffer_label=tr("Buffer (250 m)"), width_in=w / 25.4, height_in=h / 25.4, dpi=200))
+                buffer_label=tr("Buffer (250 m)"), width_in=w / 25.4, height_in=h / 25.4, dpi=200,
+                states=dc.protect_effect(ev.effect.counts, threshold), threshold=threshold))
             self.doc.remove(items, "chart_2", "table", "note")
 
     def register_rows(self, evaluations: List[MeasureEvaluation]) -> List[List[str]]:
