@@ -17,6 +17,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,9 +26,11 @@ from qgis.PyQt.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
     QWizardPage,
 )
 
@@ -83,7 +86,16 @@ class VerdictPage(QWizardPage):
             tr("Judge the plan or place: score the design principles, choose the advice and write its conditions.")
         )
         self._loading = False
-        layout = QVBoxLayout(self)
+        # The page scrolls inside the wizard rather than growing it past a 1280 x 800 screen.
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
         subject_box = QGroupBox(tr("What is judged"))
         grid = QGridLayout(subject_box)
