@@ -147,8 +147,10 @@ def main(out: Path) -> None:
     # 6. The advice on spatial safety of the Binnenstad scan as a PDF, built from the page templates: with
     #    the development over the years (area monitor, emerging hot spots) and the measures at this place
     #    (the cameras, evaluated from their start; the three planned ones).
-    #    It opens with the verdict: positive under conditions (VERDICT 2), with two conditions, and is
-    #    final (STATUS definitief), as an advisor would sign it.
+    #    It opens with the verdict: the design principles as the advisor scored them in the wizard's
+    #    verdict step (saved with the scan), then positive under conditions (VERDICT 2) with two
+    #    conditions given here; final (STATUS definitief), as an advisor would sign it.
+    score_principles(gpkg, scan_uuid)
     conditions = "\n".join([
         "De doorsteek naar de parkeerplaats gelijkmatig verlichten, ook na middernacht",
         "Beheerafspraken met de horeca over de terrassen vastleggen vóór de zomer",
@@ -163,6 +165,29 @@ def main(out: Path) -> None:
     for path in sorted(out.iterdir()):
         print(f"  {path}")
     print(f"\nOpen {out / 'zuiderwaarde.qgs'} in QGIS to see them.")
+
+
+def score_principles(gpkg: Path, scan_uuid: str) -> None:
+    """The advisor's scores of the design principles, saved with the scan as the wizard's verdict step does."""
+    sys.path.insert(0, str(ROOT))
+    from hotspot_plugin.core.verdict import POSITIVE_CONDITIONS, Verdict
+    from hotspot_plugin.storage.scans import load_scan, save_scan
+
+    record = load_scan(str(gpkg), scan_uuid)
+    verdict = Verdict(decision=POSITIVE_CONDITIONS, conditions=["Zie de voorwaarden van het advies"],
+                      description="De Markt, de Kerkstraat en de doorsteek naar de parkeerplaats")
+    for key, score, remark in [
+        ("sight_lines", "partly", "Hoge hagen langs de doorsteek naar de parkeerplaats ontnemen het zicht."),
+        ("lighting", "no", "De doorsteek is na middernacht donker; de lantaarns staan te ver uit elkaar."),
+        ("natural_surveillance", "yes", "Terrassen en woningen boven de winkels kijken uit op de Markt."),
+        ("territoriality", "partly", "Wie de terrassen na sluitingstijd beheert, is niet afgesproken."),
+        ("access", "yes", "De routes leiden naar de Markt en het station; geen verborgen achterpaden."),
+        ("maintenance", "partly", "Zwerfvuil en graffiti rond de parkeerplaats worden laat opgeruimd."),
+    ]:
+        verdict.set_score(key, score, remark)
+    record.verdict = verdict.validate()
+    save_scan(str(gpkg), record)
+    print("     the design principles scored and saved with the scan (the wizard's verdict step)")
 
 
 def register_cameras(gpkg: Path, coverage: Path, start: str) -> None:
