@@ -107,7 +107,8 @@ def main(out: Path) -> None:
     #    GeoPackage as a scan record; the heatmap of the area and its 250 m ring goes to the demo folder.
     binnenstad = f"{gpkg}|layername=areas|subset=\"code\" = 'BU99990101'"
     result = run("hotspot:environmentscan", GPKG=gpkg, AREA=binnenstad, RING_WIDTH=250,
-                 HEATMAP=out / "omgevingsscan_binnenstad.tif")
+                 HEATMAP=out / "omgevingsscan_binnenstad.tif", AUTHOR="M. de Vries, adviseur veiligheid",
+                 ORGANISATION="Gemeente Zuiderwaarde")
     print(f"     scan {result['REFERENCE']}: {result['N_INCIDENTS']} incidents in the Binnenstad in the last "
           f"12 months, {result['FINDINGS']} findings (omgevingsscan_binnenstad.tif)")
 
