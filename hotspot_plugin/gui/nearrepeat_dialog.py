@@ -60,6 +60,7 @@ from ..report.advice.text import long_date
 from ..settings import Settings
 from ..storage import gpkg
 from ..storage import letters as letter_store
+from .incidents_input import starting_gpkg
 from .tasks import RecordingFeedback, TaskDialogMixin, available_height, grow_to_fit
 
 #: QgsSettings keys of the last near-repeat result (prefills the warning-letters dialog).
@@ -212,9 +213,11 @@ class _AlgorithmDialog(TaskDialogMixin, QDialog):
     # The GeoPackage and its categories ---------------------------------------------------------
     def _init_gpkg(self) -> None:
         self.gpkg_widget.fileChanged.connect(self._gpkg_changed)
-        if self.settings.last_gpkg:
-            self.gpkg_widget.setFilePath(self.settings.last_gpkg)
-            self._gpkg_changed(self.settings.last_gpkg)
+        # the last used GeoPackage; else the project's (a fresh profile); else the last one, gone
+        path = starting_gpkg(QgsProject.instance(), self.settings.last_gpkg) or self.settings.last_gpkg
+        if path:
+            self.gpkg_widget.setFilePath(path)
+            self._gpkg_changed(path)
 
     def gpkg_path(self) -> str:
         return self.gpkg_widget.filePath().strip()

@@ -49,6 +49,7 @@ from ..settings import Settings
 from ..storage.measure_style import measures_qml
 from ..storage.measures import register_scan_measures
 from ..storage.scans import ScanRecord, load_scan, save_scan
+from .incidents_input import starting_gpkg
 from .scan_pages import AdvicePage, AnalysisPage, AreaPage, DataPage, SavePage, VerdictPage, show_message
 from .tasks import RecordingFeedback
 
@@ -203,9 +204,9 @@ class ScanWizard(QWizard):
         self.area_page.open_requested.connect(lambda path, key: self.open_scan(path, key))
         self.area_page.gpkg_widget.fileChanged.connect(self._gpkg_changed)
         self.resize(900, 650)
-        settings = Settings.load()
-        if settings.last_gpkg and Path(settings.last_gpkg).exists():
-            self.area_page.set_gpkg(settings.last_gpkg)
+        start = starting_gpkg(QgsProject.instance(), Settings.load().last_gpkg)
+        if start:
+            self.area_page.set_gpkg(start)
         else:
             self.area_page.refresh()
 
@@ -266,6 +267,11 @@ class ScanWizard(QWizard):
             return None
         hook = getattr(module, "prepare_schouw", None)
         return hook if callable(hook) else None
+
+    def can_prepare_schouw(self) -> bool:
+        """The buurtschouw can be prepared: its dialog and algorithm are there and no report is being made."""
+        return (self.schouw_hook() is not None and self.has_algorithm("hotspot:schouwroute")
+                and not self.report_runner.is_running())
 
     def heatmap_path(self) -> str:
         """The heatmap raster of the current record (absolute), or ''."""
@@ -529,7 +535,8 @@ class ScanWizard(QWizard):
 
     def _report_running(self, running: bool) -> None:
         """While the report is made in its task: its progress and Cancel show; saving, another
-        report, Back, Finish and Close wait (closing the window asks to stop the report first)."""
+        report, the buurtschouw, Back, Finish and Close wait (closing the window asks to stop the
+        report first)."""
         page = self.save_page
         page.progress.setVisible(running)
         page.report_cancel.setVisible(running)
@@ -537,6 +544,7 @@ class ScanWizard(QWizard):
         for widget in (page.report_button, page.report_path, page.save_button, page.status_draft,
                        page.status_final):
             widget.setEnabled(not running)
+        page.schouw_button.setEnabled(not running and self.can_prepare_schouw())
         if running:
             for button in (QWizard.WizardButton.BackButton, QWizard.WizardButton.FinishButton,
                            QWizard.WizardButton.CancelButton):
@@ -573,7 +581,7 @@ class ScanWizard(QWizard):
         """Save, then hand the scan to the buurtschouw (gui/schouw_dialog.prepare_schouw)."""
         hook = self.schouw_hook()
         page = self.save_page
-        if hook is None or self.record is None:
+        if hook is None or self.record is None or self.report_runner.is_running():
             return False
         if self.has_unsaved_changes():
             ok, message = self.save(page.status())

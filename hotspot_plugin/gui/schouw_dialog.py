@@ -27,6 +27,7 @@ from qgis.gui import QgsCheckableComboBox, QgsFileWidget
 from qgis.PyQt.QtCore import Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -53,6 +54,7 @@ from ..settings import Settings
 from ..storage import fieldpackage as fp
 from ..storage import gpkg
 from ..storage.scans import ScanRecord, list_scans
+from .incidents_input import starting_gpkg
 from .tasks import RecordingFeedback, TaskDialogMixin, grow_to_fit
 
 ROUTE_ALGORITHM = "hotspot:schouwroute"
@@ -185,7 +187,11 @@ class SchouwDialog(TaskDialogMixin, QDialog):
         self.open_pdf_button.clicked.connect(lambda: self._open(self.package_results.get("PDF")))
         self.scan.currentIndexChanged.connect(lambda _i: self._default_folder())
         self.gpkg_widget.fileChanged.connect(self._gpkg_changed)
-        self.resize(640, 10)
+        # as wide as its widest row (the streets check box), so that nothing scrolls sideways
+        wide = content.minimumSizeHint().width() + self.content_scroll.verticalScrollBar().sizeHint().width()
+        screen = QApplication.primaryScreen()
+        most = screen.availableGeometry().width() if screen is not None else 1280
+        self.resize(min(max(640, wide), most), 10)
         grow_to_fit(self)
 
     # Input ---------------------------------------------------------------------------------------
@@ -451,9 +457,11 @@ def open_schouw_dialog(iface) -> SchouwDialog:
     if dialog is None or not (dialog.isVisible() or dialog.is_running()):
         dialog = SchouwDialog(iface)
         _open["schouw"] = dialog
+        # the last used GeoPackage; else the project's (a fresh profile); else the last one, gone
         last = Settings.load().last_gpkg
-        if last:
-            dialog.set_gpkg(last)
+        path = starting_gpkg(QgsProject.instance(), last) or last
+        if path:
+            dialog.set_gpkg(path)
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()

@@ -105,8 +105,10 @@ def test_the_report_from_the_wizard_does_not_freeze_qgis(make_wizard, demo_gpkg,
         wizard.report_runner.is_running(),
         page.progress.value(),
         page.report_cancel.isVisible() and page.report_cancel.isEnabled(),
-        [wizard.button(b).isEnabled() for b in BUTTONS] + [page.report_button.isEnabled()],
+        [wizard.button(b).isEnabled() for b in BUTTONS] + [page.report_button.isEnabled(),
+                                                           page.schouw_button.isEnabled()],
     ))
+    assert page.schouw_button.isVisible() and page.schouw_button.isEnabled()  # before the report
     started = ticks.start()
     page.report_button.click()
     wait_for(lambda: not wizard.report_runner.is_running(), 120)
@@ -116,12 +118,14 @@ def test_the_report_from_the_wizard_does_not_freeze_qgis(make_wizard, demo_gpkg,
     assert not Path(f"{pdf}.part").exists()
     running = [s for s in ticks.seen if s[0]]
     assert len(running) >= 5  # it ran for half a second or more, ticking
-    # while it ran: Cancel shown, Back / Finish / Close and the report button disabled, progress growing
+    # while it ran: Cancel shown, Back / Finish / Close, the report and the buurtschouw buttons disabled,
+    # progress growing
     assert all(cancel and not any(enabled) for _r, _v, cancel, enabled in running)
     values = [v for _r, v, _c, _e in running]
     assert values == sorted(values) and any(0 < v < 100 for v in values)
     assert str(pdf) in page.message.text()
     assert all(wizard.button(b).isEnabled() for b in BUTTONS) and page.report_button.isEnabled()
+    assert page.schouw_button.isEnabled()
     assert not page.report_cancel.isVisible() and not page.progress.isVisible()
 
     # The oracle: the same report on the main thread, as before (the whole time is one stall).
@@ -149,6 +153,8 @@ def test_cancel_stops_the_report_and_leaves_no_file(make_wizard, demo_gpkg, tmp_
     page.report_button.click()
     assert wizard.report_runner.is_running() and page.report_cancel.isVisible()
     wait_for(lambda: page.progress.value() >= 10, 60)  # in the middle of the build
+    # the buurtschouw waits for the report (it saves the scan the report is reading)
+    assert not page.schouw_button.isEnabled() and not wizard.prepare_schouw()
     assert wizard.grab().save("/tmp/wizard_report_running.png")  # to be looked at
     # closing while it runs asks first; "no" keeps the wizard and the report going
     asked = []
@@ -165,6 +171,7 @@ def test_cancel_stops_the_report_and_leaves_no_file(make_wizard, demo_gpkg, tmp_
     # the wizard is usable: its buttons are back, and the next report is made
     assert all(wizard.button(b).isEnabled() for b in BUTTONS)
     assert page.report_button.isEnabled() and not page.report_cancel.isVisible()
+    assert page.schouw_button.isEnabled()
     page.report_button.click()
     wait_for(lambda: not wizard.report_runner.is_running(), 120)
     assert pdf.exists() and pdf_pages(pdf) > 10, page.message.text()

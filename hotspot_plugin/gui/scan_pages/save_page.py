@@ -132,7 +132,7 @@ class SavePage(QWizardPage):
             self.report_path.setFilePath(str(folder / f"{record.reference}_{tr('advice')}.pdf"))
         has_schouw = wizard.schouw_hook() is not None
         self.schouw_button.setVisible(has_schouw)
-        self.schouw_button.setEnabled(has_schouw and wizard.has_algorithm("hotspot:schouwroute"))
+        self.schouw_button.setEnabled(wizard.can_prepare_schouw())
         self.report_box.setVisible(has_report or has_schouw)
         self._show_author_fields(has_report)
         self.message.setText("")
