@@ -783,6 +783,8 @@ def test_report_and_buurtschouw_from_the_save_page(make_wizard, demo_gpkg, tmp_p
     wizard.next()
     process()
     page = wizard.save_page
+    # the summary says the verdict chosen on the previous page
+    assert "positive under conditions, 2 conditions" in page.summary.text()
     # both are installed in this plugin: the buttons show
     assert wizard.has_algorithm("hotspot:advicereport") and wizard.has_algorithm("hotspot:schouwroute")
     assert (

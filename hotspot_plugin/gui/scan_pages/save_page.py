@@ -28,6 +28,7 @@ from qgis.PyQt.QtWidgets import (
 from ...core.advice import Advice
 from ...core.numbers import format_number
 from ...core.scan import suppress
+from ...core.verdict import DECISIONS
 from ...i18n import decimal_sign, tr
 from ...settings import Settings
 from .common import (
@@ -211,7 +212,13 @@ class SavePage(QWizardPage):
                 ),
             ),
             (tr("Incidents in the area"), suppress(result.n_incidents.get("area_period"), result.threshold)),
-            (tr("Findings"), str(len(advice.findings))),
+            (
+                tr("Findings"),
+                tr("{n} ({key} key findings)").format(
+                    n=len(advice.findings), key=sum(1 for f in advice.findings if getattr(f, "key", False))
+                ),
+            ),
+            (tr("Verdict"), verdict_text(wizard.verdict)),
             (
                 tr("Measures"),
                 tr("{n} (priority 1: {p1}, 2: {p2}, 3: {p3})").format(
@@ -249,6 +256,16 @@ class SavePage(QWizardPage):
         if wizard.has_unsaved_changes() or wizard.record.status != self.status():
             return self.save()
         return True
+
+
+def verdict_text(verdict) -> str:
+    """The verdict as the summary shows it: the decision and how many conditions, or that there is none."""
+    if verdict is None:
+        return tr("none yet: the report will be a concept")
+    text = tr(DECISIONS[verdict.decision])
+    if verdict.conditions:
+        text += ", " + tr("{n} conditions").format(n=len(verdict.conditions))
+    return text
 
 
 def _esc(text: Any) -> str:
