@@ -48,6 +48,7 @@ from .advice_rules import (
     RULES,
     Finding,
     draft_findings,
+    keys_at,
     supporting_findings,
     withhold_at,
 )
@@ -350,6 +351,7 @@ __all__ = [
     "KEY_MAX",
     "supporting_findings",
     "withhold_at",
+    "keys_at",
     "HOTSPOT_SHARE_MIN",
     "HOTSPOT_CONCENTRATION",
     "NEAR_DISTANCE",

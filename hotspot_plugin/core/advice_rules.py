@@ -52,7 +52,9 @@ for evening_night and >= 1.5 [HOTSPOT_CONCENTRATION] for hotspot_concentration.
 
 **One finding per safety field.** The fired tests of a field and of its categories form ONE
 finding (id ``field:<code>``; categories without a field: ``field:other``) whose text is its
-strongest evidence (highest score); the other tests are kept as its supporting lines.
+strongest evidence (highest score); the other tests are kept as its supporting lines. When that
+evidence is one of the field's categories, the text names the field first ("Business and safety
+– Openlijk geweld (persoon): ...", core.advice_text.T_FIELD_FIRST), wherever it is shown.
 
 **Score** = effect size x certainty x harm weight, for every fired test:
 
@@ -72,6 +74,13 @@ or not, is listed in the report's appendix B.
 **Disclosure.** A finding prints its counts and shares exactly as the tables publish them
 (core.finding_disclosure): when the group's count is "<5" or "x" in the tables, or a share would
 give a small count back, its figures are withheld and it is not key.
+
+**At the report's threshold.** A report may use a higher small-count threshold than the scan; it
+checks every finding again at its own threshold (:func:`withhold_at`) and its key findings with it
+(:func:`keys_at`): a key finding whose figures the report withholds is not key in that report (it
+stays in appendix B, without its figures), and the next finding by score that may be key and whose
+figures the report publishes takes its place, still at most 7. Only withheld key findings free a
+place; the user's own text is not checked again. The saved advice is not changed.
 
 Other rules (no test, never key)
 --------------------------------
@@ -325,6 +334,47 @@ def withhold_at(finding: "Finding", states: Mapping[str, Any], threshold: int) -
     out = copy.copy(finding)
     out.template = T_WITHHELD
     out.params = {"label": finding.params.get("label", ""), "test": TEST_NAMES[finding.rule]}
+    return out
+
+
+def _may_be_key(finding: "Finding") -> bool:
+    """A grouped finding whose strongest evidence is a test that passed (not change_down) with its figures."""
+    return (
+        finding.id.startswith("field:")
+        and finding.rule in TESTED_RULES
+        and finding.rule != "change_down"
+        and finding.score is not None
+        and finding.template != T_WITHHELD
+    )
+
+
+def keys_at(findings: Sequence["Finding"], states: Mapping[str, Any], threshold: int) -> List["Finding"]:
+    """*findings* with the key findings of a report at *threshold* (see "Key findings" in the module
+    docstring): a key finding whose figures :func:`withhold_at` withholds at that threshold is not key
+    there, and as many findings as lost their place are filled from the others that may be key and
+    whose figures are published at it, by score (at most :data:`KEY_MAX` in all). Nothing moves up
+    when no key finding is withheld (a key finding the user removed leaves its place empty); the
+    user's own text is not re-checked. Every finding is kept (appendix B lists them all); a finding
+    whose flag changes is a copy, the advice itself is not changed."""
+    out = list(findings)
+
+    def published(f: "Finding") -> bool:
+        return withhold_at(f, states, threshold).template != T_WITHHELD
+
+    demoted = [k for k, f in enumerate(out) if f.key and f.rule != "user" and not published(f)]
+    if not demoted:
+        return out
+    for k in demoted:
+        out[k] = copy.copy(out[k])
+        out[k].key = False
+    free = min(KEY_MAX, sum(f.key for f in findings)) - sum(f.key for f in out)
+    candidates = sorted(
+        (k for k, f in enumerate(out) if not f.key and k not in demoted and _may_be_key(f) and published(f)),
+        key=lambda k: (-float(out[k].score or 0.0), k),
+    )
+    for k in candidates[: max(0, free)]:
+        out[k] = copy.copy(out[k])
+        out[k].key = True
     return out
 
 def _label(kind: str, code: Optional[str], labels: Mapping[str, str]) -> str:

@@ -2,13 +2,16 @@
 
 Templates are English ``N_()`` texts with ``{placeholders}``; :func:`render` translates a finding's
 template with a ``str -> str`` callable and fills in its parameters, formatted by name with the
-one number formatter (:func:`hotspot_plugin.core.numbers.format_number`).
+one number formatter (:func:`hotspot_plugin.core.numbers.format_number`). A grouped finding (one per
+safety field, id ``field:<code>``) whose strongest evidence is a category names its field first
+(:data:`T_FIELD_FIRST`), so the reader sees which field the finding is about.
 """
 from __future__ import annotations
 
 import functools
 from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional
 
+from .categories import SAFETY_FIELDS
 from .i18n import N_
 from .numbers import format_number as _format_number
 from .scan_types import is_small
@@ -35,6 +38,9 @@ CHECKLIST_GROUP_LABELS: Dict[str, str] = {
     "beleving": N_("perceived safety"),
     "overig": N_("other items"),
 }
+
+#: A grouped finding whose strongest evidence is a category: its safety field, then that evidence.
+T_FIELD_FIRST = N_("{field} – {finding}")
 
 #: How render() formats parameters, by name.
 _RATIO_PARAMS = frozenset({"ratio", "ci_low", "ci_high"})
@@ -89,9 +95,24 @@ def render(
     params = {k: _format_param(k, v, tr, decimal, threshold) for k, v in finding.params.items()}
     text = tr(finding.template)
     try:
-        return text.format(**params)
+        text = text.format(**params)
     except (KeyError, IndexError, ValueError):
-        return finding.template.format(**params)
+        text = finding.template.format(**params)
+    code = field_first(finding)
+    if code is None:
+        return text
+    return render_template(T_FIELD_FIRST, {"field": tr(SAFETY_FIELDS[code][1]), "finding": text}, tr)
+
+
+def field_first(finding: Finding) -> Optional[str]:
+    """The safety field a finding's text names first: that of a grouped finding (id ``field:<code>``)
+    whose strongest evidence is one of the field's categories; None for any other finding (its
+    evidence is the field itself, categories without a field, a finding of findings v1, a supporting
+    line, the user's own text)."""
+    code = finding.safety_field
+    if finding.rule == "user" or finding.category is None or code not in SAFETY_FIELDS:
+        return None
+    return code if finding.id == f"field:{code}" else None
 
 
 def render_template(template: str, params: Mapping[str, Any], translate: Translate = None) -> str:

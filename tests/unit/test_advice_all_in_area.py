@@ -65,12 +65,13 @@ def test_all_incidents_in_the_area_said_plainly():
     f = member(draft_findings(scan(27, 0), {}, catalogue), "reference_high:cat:1.4.3")
     assert len(f) == 1 and f[0].template == rules.T_REFERENCE_ALL_CI_KM2
     assert f[0].evidence["estimate"] == 25.0 and f[0].evidence["ci_high"] == 25.0  # the estimate is the upper end
-    text = render(f[0])
-    assert text.startswith("Openlijk geweld (persoon): all 27 incidents of the reference area in this period "
-                           "lay in this area, 25.0 times its rate per km² (95% interval ")
+    text = render(f[0])  # the grouped finding of the field "bedrijvigheid": its field first
+    assert text.startswith("Business and safety – Openlijk geweld (persoon): all 27 incidents of the reference area "
+                           "in this period lay in this area, 25.0 times its rate per km² (95% interval ")
     assert text.endswith("-25.0)")
     nl = render(f[0], dutch().get, decimal=",")
-    assert nl.startswith("Openlijk geweld (persoon): alle 27 incidenten van het referentiegebied")
+    assert nl.startswith("Bedrijvigheid en veiligheid – Openlijk geweld (persoon): alle 27 incidenten van het "
+                         "referentiegebied")
 
 
 def test_interval_stays_where_it_informs():

@@ -11,7 +11,7 @@ from shapely.geometry.base import BaseGeometry
 
 from ...core import disclosure as dc
 from ...core import schema
-from ...core.advice import Catalogue, ChosenMeasure, Finding, load_catalogue, render, withhold_at
+from ...core.advice import Catalogue, ChosenMeasure, Finding, keys_at, load_catalogue, render, withhold_at
 from ...core.categories import CATEGORY_BY_CODE, SAFETY_FIELDS
 from ...core.errors import InputError
 from ...core.finding_disclosure import published_states
@@ -109,10 +109,20 @@ class ReportFacts:
 
     def findings(self) -> List[Finding]:
         """The advice's findings: key findings first (by score), then by priority (stable); the
-        numbers of appendix B, the conclusions and the measures follow this order."""
+        numbers of appendix B, the conclusions and the measures follow this order. The key findings
+        are those of the report's own threshold: a key finding whose figures it withholds is not key
+        here, and the next one by score takes its place (core.advice_rules.keys_at)."""
         return sorted(
-            self.advice.findings, key=lambda f: (not f.key, int(f.priority or 2), -(f.score or 0.0))
+            keys_at(self.advice.findings, self.finding_states(), self.fmt.threshold),
+            key=lambda f: (not f.key, int(f.priority or 2), -(f.score or 0.0)),
         )
+
+    def finding_states(self) -> Dict[str, Any]:
+        """How the report's tables publish each group's counts, at the report's threshold."""
+        states = getattr(self, "_finding_states", None)
+        if states is None:
+            states = self._finding_states = published_states(self.result, self.fmt.threshold)
+        return states
 
     def measures(self) -> List[ChosenMeasure]:
         return self.advice.sorted_measures()
@@ -120,9 +130,7 @@ class ReportFacts:
     def render_finding(self, finding: Finding) -> str:
         """A finding as printed: its figures re-checked at the report's own threshold (the scan may
         have drafted it at a lower one): a figure the report's tables hide is withheld."""
-        states = getattr(self, "_finding_states", None)
-        if states is None:
-            states = self._finding_states = published_states(self.result, self.fmt.threshold)
+        states = self.finding_states()
         return render(withhold_at(finding, states, self.fmt.threshold), tr, self.fmt.decimal, self.fmt.threshold)
 
     def measure_title(self, m: ChosenMeasure) -> str:

@@ -178,11 +178,13 @@ class AppendixSection:
                     "certainty = min(1, log10(1/q-value) / 3); harm weight = the mean harm weight of the "
                     "group's incidents (the categories table's default weights, e.g. 1 bicycle theft, 3 "
                     "burglary of a dwelling, 4 public violence, 10 murder). The at most 7 findings with the "
-                    "highest score whose figures may be published are the key findings of chapter 5. Risk "
-                    "objects near hotspot zones and red inspection findings are findings without a test and "
-                    "never key. Every finding proposes measures from the measures catalogue and is checked "
-                    "by the author."
-                ),
+                    "highest score whose figures may be published at this report's threshold {threshold} are "
+                    "the key findings of chapter 5: a key finding of the scan whose figures this report "
+                    "withholds (its threshold is higher than the scan's) is listed in appendix B only, and "
+                    "the next finding by score whose figures are published takes its place. Risk objects near "
+                    "hotspot zones and red inspection findings are findings without a test and never key. "
+                    "Every finding proposes measures from the measures catalogue and is checked by the author."
+                ).format(threshold=self.fmt.threshold),
             )
         )
         near = self.record.parameters.near_repeat
