@@ -92,9 +92,7 @@ class CameraCoverageAlgorithm(CameraParameterNames, HotspotAlgorithm):
                 "COVERED_INCIDENTS": covered if p.incidents is not None else None, "COVERED_SHARE": share}
 
     def _parameters(self, parameters, context) -> CoverageParameters:
-        cameras = self.parameterAsSource(parameters, self.CAMERAS, context)
-        if cameras is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.CAMERAS))
+        cameras = self.required_source(parameters, self.CAMERAS, context)
         name = source_name(self, parameters, self.CAMERAS, context)
         if cameras.featureCount() == 0:
             raise QgsProcessingException(tr("The layer {layer} has no camera points.").format(layer=name))

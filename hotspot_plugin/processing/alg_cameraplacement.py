@@ -106,15 +106,11 @@ class CameraPlacementAlgorithm(CameraParameterNames, HotspotAlgorithm):
                 "COVERED_SHARE": share, "REGISTERED": registered}
 
     def _parameters(self, parameters, context) -> PlacementParameters:
-        cameras = self.parameterAsSource(parameters, self.CAMERAS, context)
-        if cameras is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.CAMERAS))
+        cameras = self.required_source(parameters, self.CAMERAS, context)
         name = source_name(self, parameters, self.CAMERAS, context)
         if cameras.featureCount() == 0:
             raise QgsProcessingException(tr("The layer {layer} has no camera points.").format(layer=name))
-        incidents = self.parameterAsSource(parameters, self.INCIDENTS, context)
-        if incidents is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INCIDENTS))
+        incidents = self.required_source(parameters, self.INCIDENTS, context)
         return PlacementParameters(cameras, name, camera_settings(self, parameters, context),
                                    self.parameterAsSource(parameters, self.OBSTACLES, context), incidents,
                                    (self.parameterAsString(parameters, self.FILTER, context) or "").strip(),

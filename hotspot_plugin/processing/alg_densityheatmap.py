@@ -212,9 +212,7 @@ class DensityHeatmapAlgorithm(HotspotAlgorithm):
     # Running --------------------------------------------------------------------------------
     def _read_parameters(self, parameters, context) -> HeatmapParameters:
         """The parameters, checked: positive radius and pixel size, existing fields, a valid filter, a .tif."""
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = self.required_source(parameters, self.INPUT, context)
         layer_name = source.sourceName() or str(parameters.get(self.INPUT))
         radius_given = self._optional_double(parameters, self.RADIUS, context)
         pixel_given = self._optional_double(parameters, self.PIXEL_SIZE, context)
@@ -474,9 +472,7 @@ class DensityHeatmapAlgorithm(HotspotAlgorithm):
         """The mask's polygons (shapely) in the output CRS, or None without a mask."""
         if not given(parameters, self.MASK):
             return None
-        mask = self.parameterAsSource(parameters, self.MASK, context)
-        if mask is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.MASK))
+        mask = self.required_source(parameters, self.MASK, context)
         request = QgsFeatureRequest().setNoAttributes()
         if out_crs.isValid() and mask.sourceCrs().isValid() and mask.sourceCrs() != out_crs:
             request.setDestinationCrs(out_crs, context.transformContext())

@@ -147,9 +147,7 @@ class EmergingHotspotsAlgorithm(HotspotAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, label))
 
     def _read_parameters(self, parameters, context, feedback) -> EmergingParameters:
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = self.required_source(parameters, self.INPUT, context)
         require_crs(source.sourceCrs(), source.sourceName() if hasattr(source, "sourceName") else "INPUT")
         date_field = resolve_date_field(source, self.parameterAsString(parameters, self.DATE_FIELD, context) or "",
                                         feedback, self.info)

@@ -424,7 +424,7 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
         )
         reference = reference_wkt = None
         if given(parameters, self.REFERENCE):
-            source = self._source(parameters, self.REFERENCE, context)
+            source = self.required_source(parameters, self.REFERENCE, context)
             reference = polygons_of(source, crs, context.transformContext(), tr("reference area layer"))
             reference_wkt = reference.wkt
         elif saved.reference and not passed(parameters, self.REFERENCE):
@@ -450,12 +450,6 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
             ),
         )
         return p
-
-    def _source(self, parameters, name: str, context):
-        source = self.parameterAsSource(parameters, name, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, name))
-        return source
 
     def _area(
         self, parameters, context, crs, old: Optional[ScanRecord], feedback, unit: float = 1.0, extent=None
@@ -484,7 +478,7 @@ class EnvironmentScanAlgorithm(HotspotAlgorithm):
         way = ways[0]
         meta = AreaSource(way)
         if way == self.AREA:
-            source = self._source(parameters, self.AREA, context)
+            source = self.required_source(parameters, self.AREA, context)
             area = polygons_of(source, crs, context.transformContext(), tr("scan area layer"))
         elif way == self.AREA_WKT:
             area = polygon_of_wkt(self.parameterAsString(parameters, self.AREA_WKT, context).strip())

@@ -107,9 +107,7 @@ class ImportAreasAlgorithm(HotspotAlgorithm):
                                                                            "inhabitants")))
 
     def read_parameters(self, parameters, context, feedback) -> AreaImportParameters:
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = self.required_source(parameters, self.INPUT, context)
         if QgsWkbTypes.geometryType(source.wkbType()) != GeometryType.Polygon:
             raise QgsProcessingException(tr("The input has no polygons: choose a polygon layer of areas."))
         path = self.parameterAsFile(parameters, self.GPKG, context)

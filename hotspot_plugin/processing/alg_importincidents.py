@@ -182,9 +182,7 @@ class ImportIncidentsAlgorithm(HotspotAlgorithm):
         if csv_path:
             names, _enc, _delim = read_header(csv_path, encoding)
             return ImportInput(names, chosen, csv_path, encoding, aliases=aliases)
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = self.required_source(parameters, self.INPUT, context)
         has_points = QgsWkbTypes.geometryType(source.wkbType()) == GeometryType.Point
         return ImportInput(source.fields().names(), chosen, "", encoding, source,
                            self._whole_layer(parameters, context), has_points, aliases)

@@ -202,15 +202,11 @@ class MeasureEffectAlgorithm(HotspotAlgorithm):
                 "BUFFER_OR_HIGH": b.high, "BUFFER_OR_P": b.p}
 
     def _parameters(self, parameters, context, feedback) -> EffectParameters:
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = self.required_source(parameters, self.INPUT, context)
         layer_name = source_name(self, parameters, self.INPUT, context)
         if source.featureCount() == 0:
             raise QgsProcessingException(tr("The layer {layer} has no incidents.").format(layer=layer_name))
-        target = self.parameterAsSource(parameters, self.TARGET, context)
-        if target is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.TARGET))
+        target = self.required_source(parameters, self.TARGET, context)
         dates = [self._date(parameters, name, context) for name in (self.BEFORE_START, self.BEFORE_END,
                                                                      self.AFTER_START, self.AFTER_END)]
         periods = me.Periods(*dates)

@@ -162,9 +162,7 @@ class NearRepeatAlgorithm(HotspotAlgorithm):
 
     def _parameters(self, parameters, context, feedback) -> NearRepeatParameters:
         """Read and check the parameters (the bands before anything is read)."""
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = self.required_source(parameters, self.INPUT, context)
         layer_name = source_name(self, parameters, self.INPUT, context)
         _crs, transform, factor = measuring_crs(source, layer_name, context.transformContext(),
                                                 lambda text: self.info(feedback, text))

@@ -138,9 +138,7 @@ class SchouwPackageAlgorithm(HotspotAlgorithm):
         gpkg.check_safety_gpkg(path)
         route = None
         if given(parameters, self.ROUTE):
-            route = self.parameterAsSource(parameters, self.ROUTE, context)
-            if route is None:
-                raise QgsProcessingException(self.invalidSourceError(parameters, self.ROUTE))
+            route = self.required_source(parameters, self.ROUTE, context)
         return PackageParameters(
             path=path,
             crs=gpkg_crs(path),

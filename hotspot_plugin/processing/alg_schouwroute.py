@@ -259,10 +259,7 @@ class SchouwRouteAlgorithm(HotspotAlgorithm):
         """The feature source of parameter *name* (None when not given; refused when unreadable)."""
         if not given(parameters, name):
             return None
-        source = self.parameterAsSource(parameters, name, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, name))
-        return source
+        return self.required_source(parameters, name, context)
 
     def read_parameters(self, parameters, context) -> RouteParameters:
         path = self.parameterAsFile(parameters, self.GPKG, context)

@@ -185,12 +185,8 @@ class WarningLettersAlgorithm(HotspotAlgorithm):
     # Parameters --------------------------------------------------------------------------------
     def _parameters(self, parameters, context, feedback) -> LettersParameters:
         """Read and check the parameters (in the order their messages are logged)."""
-        incidents = self.parameterAsSource(parameters, self.INCIDENTS, context)
-        if incidents is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INCIDENTS))
-        addresses = self.parameterAsSource(parameters, self.ADDRESSES, context)
-        if addresses is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.ADDRESSES))
+        incidents = self.required_source(parameters, self.INCIDENTS, context)
+        addresses = self.required_source(parameters, self.ADDRESSES, context)
         work_crs, to_work, factor = measuring_crs(
             addresses, source_name(self, parameters, self.ADDRESSES, context), context.transformContext(),
             lambda text: self.info(feedback, text))

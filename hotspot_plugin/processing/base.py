@@ -152,6 +152,14 @@ class HotspotAlgorithm(QgsProcessingAlgorithm):
             sink = CsvSafeSink(sink)
         return sink, dest
 
+    def required_source(self, parameters, name: str, context):
+        """The feature source of parameter *name*; QGIS's own "could not load source" error when it is
+        missing or cannot be opened."""
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        return source
+
     def csv_threshold(self, parameters, name: str, context, feedback) -> Optional[int]:
         """The small-count threshold when output *name* is saved as CSV: its counts then follow the
         disclosure rule (storage/csv_out.protect_table). None for a layer (GeoPackage, temporary):

@@ -32,14 +32,14 @@ class UpsertReport:
 
 def _ensure_year_column(con) -> None:
     """GeoPackages made before the areas layer had a year column get it (inside the transaction)."""
-    names = {row[1] for row in con.execute(f'PRAGMA table_info("{schema.AREAS}")')}
+    names = set(gpkg.columns_of(con, schema.AREAS))
     if "year" not in names:
         con.execute(f'ALTER TABLE "{schema.AREAS}" ADD COLUMN "year" INTEGER')
 
 
 def stored_areas(con, level: str) -> Dict[str, List[Tuple[int, Optional[int]]]]:
     """code -> [(fid, year)] of the stored areas of *level*."""
-    names = {row[1] for row in con.execute(f'PRAGMA table_info("{schema.AREAS}")')}
+    names = set(gpkg.columns_of(con, schema.AREAS))
     year = '"year"' if "year" in names else "NULL"
     out: Dict[str, List[Tuple[int, Optional[int]]]] = {}
     for fid, code, y in con.execute(

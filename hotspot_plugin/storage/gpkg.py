@@ -438,7 +438,7 @@ def _ensure_schema(path: str) -> List[str]:
         for layer_def in schema.LAYERS:
             if layer_def.name not in tables:
                 continue
-            have = {r[1] for r in con.execute(f'PRAGMA table_info("{layer_def.name}")')}
+            have = set(columns_of(con, layer_def.name))
             for f in layer_def.fields:
                 if f.name not in have:
                     con.execute(f'ALTER TABLE "{layer_def.name}" ADD COLUMN "{f.name}" {f.type}')

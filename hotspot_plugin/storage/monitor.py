@@ -24,6 +24,7 @@ from ..core.gpkg_blob import decode as decode_geometry
 from ..core.gpkg_blob import decode_points
 from ..core.i18n import N_
 from ..core.progress import Monitor, ensure
+from .gpkg import columns_of
 from .scan_inputs import fetch_columns
 
 #: Rows fetched at once (a cancel is noticed between two batches).
@@ -91,13 +92,9 @@ class AreaRecord:
     year: Optional[int]
 
 
-def _columns(con: sqlite3.Connection, table: str) -> List[str]:
-    return [str(r[1]) for r in con.execute(f'PRAGMA table_info("{table}")')]
-
-
 def read_area_records(con: sqlite3.Connection) -> List[AreaRecord]:
     """Every row of the areas layer with a geometry (the year is None without a year column)."""
-    has_year = "year" in [c.lower() for c in _columns(con, schema.AREAS)]
+    has_year = "year" in [str(c).lower() for c in columns_of(con, schema.AREAS)]
     cols = "geom, code, name, level, inhabitants, dwellings" + (", year" if has_year else ", NULL")
     out: List[AreaRecord] = []
     for blob, code, name, level, inh, dw, year in con.execute(f'SELECT {cols} FROM "{schema.AREAS}"'):

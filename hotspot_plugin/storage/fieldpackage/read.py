@@ -17,7 +17,7 @@ from ...core.gpkg_blob import decode
 from ...core.i18n import N_
 from ...core.parsing import gpkg_datetime, parse_datetime
 from ...core.progress import Monitor, ensure
-from ..gpkg import connect_file
+from ..gpkg import columns_of, connect_file
 from .common import FINDING_FIELDS, META_TABLE, STATUSES, text_value
 from .safe_files import MAX_PHOTO_MB, package_file
 
@@ -128,7 +128,7 @@ def read_package(
                 path=str(gpkg_path),
                 layer=schema.SCHOUW_FINDINGS,
             )
-        columns = [r[1] for r in con.execute(f'PRAGMA table_info("{schema.SCHOUW_FINDINGS}")')]
+        columns = columns_of(con, schema.SCHOUW_FINDINGS)
         missing = [f for f in FINDING_FIELDS if f not in columns]
         geom_row = con.execute(
             "SELECT column_name, srs_id FROM gpkg_geometry_columns WHERE table_name = ?",
