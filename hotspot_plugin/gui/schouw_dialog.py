@@ -27,7 +27,6 @@ from qgis.gui import QgsCheckableComboBox, QgsFileWidget
 from qgis.PyQt.QtCore import Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -55,7 +54,7 @@ from ..storage import fieldpackage as fp
 from ..storage import gpkg
 from ..storage.scans import ScanRecord, list_scans
 from .incidents_input import starting_gpkg
-from .tasks import RecordingFeedback, TaskDialogMixin, grow_to_fit
+from .tasks import RecordingFeedback, TaskDialogMixin, grow_to_fit, screen_area
 
 ROUTE_ALGORITHM = "hotspot:schouwroute"
 PACKAGE_ALGORITHM = "hotspot:schouwpackage"
@@ -189,8 +188,8 @@ class SchouwDialog(TaskDialogMixin, QDialog):
         self.gpkg_widget.fileChanged.connect(self._gpkg_changed)
         # as wide as its widest row (the streets check box), so that nothing scrolls sideways
         wide = content.minimumSizeHint().width() + self.content_scroll.verticalScrollBar().sizeHint().width()
-        screen = QApplication.primaryScreen()
-        most = screen.availableGeometry().width() if screen is not None else 1280
+        area = screen_area(self)
+        most = area.width() if area is not None else 1280
         self.resize(min(max(640, wide), most), 10)
         grow_to_fit(self)
 

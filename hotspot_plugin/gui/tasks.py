@@ -58,13 +58,20 @@ class TaskDialogMixin:
 SCREEN_MARGIN = 80
 
 
-def available_height(widget) -> int:
-    """The height a dialog may take on *widget*'s screen (800 px screens leave about 720)."""
+def screen_area(widget):
+    """The available geometry (without taskbars) of *widget*'s screen, else the primary screen's;
+    None without a screen."""
     from qgis.PyQt.QtWidgets import QApplication
 
     screen = widget.screen() if hasattr(widget, "screen") else None
     screen = screen or QApplication.primaryScreen()
-    return max(300, screen.availableGeometry().height() - SCREEN_MARGIN) if screen is not None else 720
+    return screen.availableGeometry() if screen is not None else None
+
+
+def available_height(widget) -> int:
+    """The height a dialog may take on *widget*'s screen (800 px screens leave about 720)."""
+    area = screen_area(widget)
+    return max(300, area.height() - SCREEN_MARGIN) if area is not None else 720
 
 
 def grow_to_fit(dialog) -> None:
@@ -98,13 +105,9 @@ def widen_processing_dialog(dialog, width: int = PROCESSING_DIALOG_WIDTH) -> Non
     """Widen a Processing dialog that is narrower than *width* (QGIS opens it at about 690 px, which
     clips the parameter descriptions) to *width*, never beyond its screen, and keep it on the screen.
     A dialog the user made wider keeps its width."""
-    from qgis.PyQt.QtWidgets import QApplication
-
-    screen = dialog.screen() if hasattr(dialog, "screen") else None
-    screen = screen or QApplication.primaryScreen()
-    if screen is None:
+    area = screen_area(dialog)
+    if area is None:
         return
-    area = screen.availableGeometry()
     target = min(width, area.width() - SCREEN_MARGIN // 2)
     if dialog.width() >= target:
         return
